@@ -1,0 +1,20 @@
+package dev.migrations.api.operation;
+
+import dev.migrations.api.model.Sequence;
+import java.util.Objects;
+
+public record CreateSequence(String schema, Sequence sequence) implements Operation {
+    public CreateSequence {
+        Objects.requireNonNull(sequence, "sequence");
+    }
+
+    @Override
+    public DropSequence reverse() {
+        return new DropSequence(schema, sequence.name(), sequence);
+    }
+
+    @Override
+    public String describe() {
+        return "create sequence " + Operation.qualified(schema, sequence.name());
+    }
+}
