@@ -1,0 +1,133 @@
+package dev.migrations.engine;
+
+import dev.migrations.engine.db.ConnectionSettings;
+import dev.migrations.engine.db.Database;
+import dev.migrations.engine.db.EmbeddedPostgresServer;
+import dev.migrations.engine.dialect.Dialect;
+import dev.migrations.engine.runner.AdvisoryLock;
+import dev.migrations.engine.version.VersionTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One goal's use of the database: the embedded server if no url is configured, the work
+ * connection (with the configured schema first on its search path), and the version table.
+ */
+final class DatabaseSession implements AutoCloseable {
+
+    private final EmbeddedPostgresServer embedded;
+    private final Database database;
+    private final Connection connection;
+    private final Dialect dialect;
+    private final MigrationsConfig config;
+    private final VersionTable versionTable;
+    private final String schema;
+
+    private DatabaseSession(EmbeddedPostgresServer embedded, Database database, Connection connection,
+                            Dialect dialect, MigrationsConfig config, String schema) {
+        this.embedded = embedded;
+        this.database = database;
+        this.connection = connection;
+        this.dialect = dialect;
+        this.config = config;
+        this.schema = schema;
+        this.versionTable = new VersionTable(dialect, config.schema(), config.versionTable());
+    }
+
+    static DatabaseSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
+        EmbeddedPostgresServer embedded = null;
+        ConnectionSettings settings = config.connection();
+        if (settings == null) {
+            embedded = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log);
+            settings = embedded.connectionSettings();
+            log.info("Using the embedded PostgreSQL with its data in " + config.embeddedDataDirectory()
+                    + " (set migrations.url to use your own database)");
+        }
+        Database database = new Database(settings);
+        Connection connection = null;
+        try {
+            connection = database.connect();
+            if (config.schema() != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET search_path TO " + dialect.quote(config.schema()));
+                }
+            }
+            String schema = currentSchema(connection, config);
+            log.debug("Connected to " + settings.displayUrl() + ", schema " + schema);
+            return new DatabaseSession(embedded, database, connection, dialect, config, schema);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (embedded != null) {
+                embedded.close();
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new MigrationException("Cannot prepare the connection to " + settings.displayUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String currentSchema(Connection connection, MigrationsConfig config) throws SQLException {
+        if (config.schema() != null) {
+            return config.schema();
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            String schema = rs.getString(1);
+            return schema == null ? "public" : schema;
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    VersionTable versionTable() {
+        return versionTable;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    String displayUrl() {
+        return database.settings().displayUrl();
+    }
+
+    /** Creates the configured schema and the version table if they are missing. */
+    void prepareForWrites() throws SQLException {
+        connection.setAutoCommit(true);
+        if (config.schema() != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(config.schema()));
+            }
+        }
+        versionTable.createIfMissing(connection);
+    }
+
+    AdvisoryLock lock(EngineLog log) {
+        return AdvisoryLock.acquire(database, schema + "." + config.versionTable(), config.lockTimeoutMillis(), log);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing to do: the session is over
+            }
+        }
+    }
+}

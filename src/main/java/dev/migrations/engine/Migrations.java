@@ -1,0 +1,315 @@
+package dev.migrations.engine;
+
+import dev.migrations.engine.dialect.Dialect;
+import dev.migrations.engine.dialect.PostgresDialect;
+import dev.migrations.engine.graph.RevisionGraph;
+import dev.migrations.engine.graph.RevisionNode;
+import dev.migrations.engine.runner.AdvisoryLock;
+import dev.migrations.engine.runner.RevisionRunner;
+import dev.migrations.engine.source.LoadedRevision;
+import dev.migrations.engine.source.RevisionCatalog;
+import dev.migrations.engine.version.AppliedRecord;
+import dev.migrations.engine.version.LogEntry;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The engine's front door: one method per goal, each returning what it did. The Maven goals
+ * only build a {@link MigrationsConfig} and call these; tests call them directly.
+ */
+public final class Migrations {
+
+    private final MigrationsConfig config;
+    private final EngineLog log;
+    private final Dialect dialect = new PostgresDialect();
+
+    public Migrations(MigrationsConfig config, EngineLog log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    /** Compiles what changed and loads the revision graph; needs no database. */
+    public RevisionCatalog catalog() {
+        RevisionCatalog catalog = RevisionCatalog.load(config.migrationsDirectory(), config.migrationsPackage(),
+                config.classesDirectory(), log);
+        if (catalog.compiled() > 0) {
+            log.debug("Compiled " + catalog.compiled() + " changed migration source(s)");
+        }
+        return catalog;
+    }
+
+    public RunResult upgrade(String target) {
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            Set<String> heads = knownHeads(session, graph);
+            for (String warning : changedSources(catalog, graph, heads,
+                    session.versionTable().lastUpgrades(session.connection()))) {
+                log.warn(warning);
+            }
+            if (graph.upgradePlan(heads, target).isEmpty()) {
+                log.info("Nothing to upgrade: the database is at " + describe(heads, graph) + ".");
+                return new RunResult(List.of(), heads, heads);
+            }
+            try (AdvisoryLock lock = session.lock(log)) {
+                session.prepareForWrites();
+                // Another run may have moved the database while this one waited for the lock.
+                Set<String> before = knownHeads(session, graph);
+                List<RevisionNode> plan = graph.upgradePlan(before, target);
+                if (plan.isEmpty()) {
+                    log.info("Nothing to upgrade: the database is at " + describe(before, graph) + ".");
+                    return new RunResult(List.of(), before, before);
+                }
+                log.info("Upgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
+                        + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to apply");
+                RevisionRunner runner = runner(session);
+                Set<String> current = new TreeSet<>(before);
+                List<AppliedRevision> applied = new ArrayList<>();
+                long start = System.nanoTime();
+                for (RevisionNode node : plan) {
+                    Set<String> next = graph.headsAfterUpgrade(current, node.id());
+                    Duration took = runner.upgrade(catalog.revision(node), current, next);
+                    log.info("  applied  " + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
+                    applied.add(new AppliedRevision(node.id(), node.message(), took));
+                    current = new TreeSet<>(next);
+                }
+                log.info("Database is at " + describe(current, graph) + "; " + plural(applied.size(), "revision")
+                        + " applied in " + seconds(Duration.ofNanos(System.nanoTime() - start)) + ".");
+                return new RunResult(applied, before, current);
+            }
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    public RunResult downgrade(String target) {
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            Set<String> heads = knownHeads(session, graph);
+            graph.downgradePlan(heads, target);
+            try (AdvisoryLock lock = session.lock(log)) {
+                Set<String> before = knownHeads(session, graph);
+                List<RevisionNode> plan = graph.downgradePlan(before, target);
+                if (plan.isEmpty()) {
+                    log.info("Nothing to downgrade: the database is at " + describe(before, graph) + ".");
+                    return new RunResult(List.of(), before, before);
+                }
+                session.prepareForWrites();
+                log.info("Downgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
+                        + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to undo");
+                RevisionRunner runner = runner(session);
+                Set<String> current = new TreeSet<>(before);
+                List<AppliedRevision> undone = new ArrayList<>();
+                long start = System.nanoTime();
+                for (RevisionNode node : plan) {
+                    Set<String> next = graph.headsAfterDowngrade(current, node.id());
+                    Duration took = runner.downgrade(catalog.revision(node), current, next);
+                    log.info("  undone   " + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
+                    undone.add(new AppliedRevision(node.id(), node.message(), took));
+                    current = new TreeSet<>(next);
+                }
+                log.info("Database is at " + describe(current, graph) + "; " + plural(undone.size(), "revision")
+                        + " undone in " + seconds(Duration.ofNanos(System.nanoTime() - start)) + ".");
+                return new RunResult(undone, before, current);
+            }
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /** Records the database as being at {@code revision} without running anything. */
+    public RunResult stamp(String revision, boolean purge) {
+        RevisionGraph graph = catalog().graph();
+        Set<String> target = graph.stampHeads(revision);
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            Set<String> before = purge ? session.versionTable().currentHeads(session.connection())
+                    : knownHeads(session, graph);
+            try (AdvisoryLock lock = session.lock(log)) {
+                session.prepareForWrites();
+                before = purge ? session.versionTable().currentHeads(session.connection()) : knownHeads(session, graph);
+                Set<String> after = new TreeSet<>(target);
+                session.connection().setAutoCommit(false);
+                if (purge) {
+                    session.versionTable().clearHeads(session.connection());
+                    session.versionTable().moveHeads(session.connection(), Set.of(), after);
+                } else {
+                    session.versionTable().moveHeads(session.connection(), before, after);
+                }
+                String who = appliedBy();
+                for (String id : after) {
+                    session.versionTable().record(session.connection(), new LogEntry(id, LogEntry.Action.STAMP,
+                            graph.get(id).message(), null, null, who));
+                }
+                session.connection().commit();
+                log.info("Stamped " + session.displayUrl() + " (schema " + session.schema() + ") at "
+                        + describe(after, graph) + " (was " + (before.isEmpty() ? "base" : String.join(", ", before))
+                        + "); no migration was run.");
+                return new RunResult(List.of(), before, after);
+            }
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /** The database's current revisions, each marked {@code (head)} when it is one. */
+    public Status current(boolean verbose) {
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            Set<String> heads = knownHeads(session, graph);
+            Map<String, AppliedRecord> applied = session.versionTable().lastUpgrades(session.connection());
+            List<String> changed = changedSources(catalog, graph, heads, applied);
+            int pending = graph.pending(heads).size();
+            if (heads.isEmpty()) {
+                log.info("base (no revision applied)" + (pending > 0 ? "; " + plural(pending, "revision") + " pending" : ""));
+            }
+            for (String id : heads) {
+                RevisionNode node = graph.get(id);
+                StringBuilder line = new StringBuilder(id);
+                if (graph.isHead(id)) {
+                    line.append(" (head)");
+                }
+                line.append(", ").append(node.message());
+                if (verbose) {
+                    AppliedRecord record = applied.get(id);
+                    if (record != null) {
+                        line.append(" [").append(record.action().name().toLowerCase(Locale.ROOT)).append("d ")
+                                .append(record.appliedAt()).append(" by ").append(record.appliedBy()).append(']');
+                    }
+                }
+                log.info(line.toString());
+            }
+            if (!heads.isEmpty() && pending > 0) {
+                log.info(plural(pending, "revision") + " pending; run migrations:upgrade");
+            }
+            for (String line : changed) {
+                log.warn(line);
+            }
+            return new Status(heads, pending, changed);
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /** The current database position, with the pending count and checksum warnings. */
+    public record Status(Set<String> heads, int pending, List<String> changedRevisions) {
+    }
+
+    /** The head revisions of the graph; reads no database. */
+    public List<RevisionNode> heads(boolean verbose) {
+        RevisionGraph graph = catalog().graph();
+        List<RevisionNode> heads = graph.heads();
+        if (heads.isEmpty()) {
+            log.info("No revisions yet; create one with migrations:revision -Dmessage=...");
+        }
+        for (RevisionNode head : heads) {
+            log.info(HistoryLine.of(graph, head, Set.of(), verbose));
+        }
+        return heads;
+    }
+
+    /** Revisions newest first, with parents, branch and merge points, the current ones marked. */
+    public List<RevisionNode> history(String range, boolean verbose) {
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
+        List<RevisionNode> entries = range == null || range.isBlank() ? graph.history() : graph.history(range);
+        Set<String> current;
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            current = session.versionTable().currentHeads(session.connection());
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+        if (entries.isEmpty()) {
+            log.info("No revisions yet; create one with migrations:revision -Dmessage=...");
+        }
+        for (RevisionNode node : entries) {
+            log.info(HistoryLine.of(graph, node, current, verbose));
+            if (verbose) {
+                LoadedRevision revision = catalog.revision(node);
+                log.info("    file: " + revision.source().path().getFileName()
+                        + (revision.created().isEmpty() ? "" : ", created " + revision.created()));
+            }
+        }
+        return entries;
+    }
+
+    private Set<String> knownHeads(DatabaseSession session, RevisionGraph graph) throws SQLException {
+        Set<String> heads = session.versionTable().currentHeads(session.connection());
+        for (String head : heads) {
+            if (!graph.contains(head)) {
+                throw new MigrationException("Can't locate revision " + head + ": the database "
+                        + session.versionTable().displayName() + " is at it, but no migration in "
+                        + config.migrationsDirectory() + " has that id; restore the missing migration file, "
+                        + "or run migrations:stamp -Drevision=<id> -Dpurge=true to re-stamp the database.");
+            }
+        }
+        return new TreeSet<>(heads);
+    }
+
+    private List<String> changedSources(RevisionCatalog catalog, RevisionGraph graph, Set<String> heads,
+                                        Map<String, AppliedRecord> applied) {
+        List<String> warnings = new ArrayList<>();
+        Set<String> appliedIds = new LinkedHashSet<>(graph.applied(heads));
+        for (String id : appliedIds) {
+            AppliedRecord record = applied.get(id);
+            LoadedRevision revision = catalog.revision(id);
+            if (record != null && record.action() == LogEntry.Action.UPGRADE && record.checksum() != null
+                    && revision != null && !record.checksum().equals(revision.source().checksum())) {
+                warnings.add("Revision " + id + " was changed after it was applied (checksum differs): "
+                        + revision.source().path().getFileName()
+                        + "; the database does not have the changed version.");
+            }
+        }
+        return warnings;
+    }
+
+    private RevisionRunner runner(DatabaseSession session) {
+        return new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(), log);
+    }
+
+    private static String appliedBy() {
+        String user = System.getProperty("user.name", "unknown");
+        try {
+            return user + "@" + InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return user;
+        }
+    }
+
+    private static String describe(Set<String> heads, RevisionGraph graph) {
+        if (heads.isEmpty()) {
+            return "base";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String id : heads) {
+            parts.add(graph.contains(id) && graph.isHead(id) ? id + " (head)" : id);
+        }
+        return String.join(", ", parts);
+    }
+
+    private MigrationException databaseError(SQLException e) {
+        return new MigrationException("Database error: " + e.getMessage().lines().findFirst().orElse("")
+                + " [SQLSTATE " + e.getSQLState() + "]", e);
+    }
+
+    static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String millis(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+    }
+}

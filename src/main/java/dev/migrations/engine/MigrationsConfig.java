@@ -1,0 +1,44 @@
+package dev.migrations.engine;
+
+import dev.migrations.engine.db.ConnectionSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything the engine needs to know about one service, built once by the caller.
+ *
+ * @param connection          the database, or null for the embedded PostgreSQL
+ * @param migrationsDirectory the migrations source root ({@code src/main/migrations})
+ * @param migrationsPackage   the package of the migration classes ({@code db.migrations})
+ * @param workDirectory       the engine's own files ({@code target/migrations}): compiled
+ *                            classes and the embedded database's data
+ * @param schema              the schema migrations act on, or null for the connection's default
+ * @param versionTable        the name of the version table
+ * @param lockTimeoutMillis   how long to wait for another run holding the migration lock
+ */
+public record MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
+                               Path workDirectory, String schema, String versionTable, long lockTimeoutMillis) {
+
+    public static final String DEFAULT_VERSION_TABLE = "migrations_version";
+    public static final String DEFAULT_PACKAGE = "db.migrations";
+
+    public MigrationsConfig {
+        Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        migrationsPackage = migrationsPackage == null ? DEFAULT_PACKAGE : migrationsPackage;
+        versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
+        schema = schema == null || schema.isBlank() ? null : schema;
+    }
+
+    public Path classesDirectory() {
+        return workDirectory.resolve("classes");
+    }
+
+    public Path embeddedDataDirectory() {
+        return workDirectory.resolve("pgdata");
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return connection == null;
+    }
+}

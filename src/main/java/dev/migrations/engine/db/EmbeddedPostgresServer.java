@@ -1,0 +1,100 @@
+package dev.migrations.engine.db;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The zero-setup database: a real PostgreSQL from Maven Central jars, with its data kept in
+ * the project's build directory so that it survives between runs like any other database.
+ *
+ * <p>Two builds on the same project would both try to start a server on one data directory;
+ * a file lock next to it makes the second wait for the first instead.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    static {
+        // zonky reports every start and stop at INFO through SLF4J, which Maven prints; the
+        // server's own output goes to postgres.log instead. A user's explicit setting wins.
+        String key = "org.slf4j.simpleLogger.log.io.zonky.test";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
+    }
+
+    private final EmbeddedPostgres postgres;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+        this.postgres = postgres;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, EngineLog log) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            Path lockFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                log.info("Waiting for another build using the embedded database in " + dataDirectory);
+                lock = channel.lock();
+            }
+            Path serverLog = dataDirectory.resolveSibling("postgres.log");
+            ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setOutputRedirector(redirect)
+                    .setErrorRedirector(redirect)
+                    .start();
+            return new EmbeddedPostgresServer(postgres, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw new MigrationException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": "
+                    + e.getMessage() + "; see " + dataDirectory.resolveSibling("postgres.log")
+                    + ", or set migrations.url to use your own database.", e);
+        }
+    }
+
+    public ConnectionSettings connectionSettings() {
+        return new ConnectionSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        } finally {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // the lock goes with the channel anyway
+            }
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package dev.migrations.engine.dialect;
+
+import dev.migrations.api.model.Column;
+import dev.migrations.api.model.ColumnChange;
+import dev.migrations.api.model.Constraint;
+import dev.migrations.api.model.Index;
+import dev.migrations.api.model.ReferentialAction;
+import dev.migrations.api.model.Sequence;
+import dev.migrations.api.model.SqlType;
+import dev.migrations.api.operation.AddColumn;
+import dev.migrations.api.operation.AddConstraint;
+import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.BulkInsert;
+import dev.migrations.api.operation.CreateIndex;
+import dev.migrations.api.operation.CreateSequence;
+import dev.migrations.api.operation.CreateTable;
+import dev.migrations.api.operation.DropColumn;
+import dev.migrations.api.operation.DropConstraint;
+import dev.migrations.api.operation.DropIndex;
+import dev.migrations.api.operation.DropSequence;
+import dev.migrations.api.operation.DropTable;
+import dev.migrations.api.operation.ExecuteSql;
+import dev.migrations.api.operation.Operation;
+import dev.migrations.api.operation.RenameColumn;
+import dev.migrations.api.operation.RenameTable;
+import dev.migrations.api.operation.RunJdbc;
+import dev.migrations.api.operation.SetTableComment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Operations as PostgreSQL statements (PostgreSQL 14 and later).
+ *
+ * <p>Every name goes through {@link #quote}; server defaults, check expressions, partial-index
+ * predicates, {@code USING} expressions and raw SQL are SQL written by the migration's author
+ * and are pasted as written. Comments are string literals (see {@link #literal}); bulk-insert
+ * values travel as bind parameters.
+ */
+public final class PostgresDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return PostgresIdentifiers.quote(identifier);
+    }
+
+    @Override
+    public String qualify(String schema, String name) {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /** The column type as PostgreSQL spells it, e.g. {@code timestamp(6) with time zone}. */
+    public String typeName(SqlType type) {
+        return PostgresTypes.spell(type);
+    }
+
+    @Override
+    public List<SqlStatement> render(Operation operation) {
+        Objects.requireNonNull(operation, "operation");
+        // The one place that knows every kind of operation; Operation is sealed, so a new
+        // kind shows up here as the final exception during its first test.
+        if (operation instanceof CreateTable op) {
+            return createTable(op);
+        } else if (operation instanceof DropTable op) {
+            return dropTable(op);
+        } else if (operation instanceof RenameTable op) {
+            return renameTable(op);
+        } else if (operation instanceof SetTableComment op) {
+            return setTableComment(op);
+        } else if (operation instanceof AddColumn op) {
+            return addColumn(op);
+        } else if (operation instanceof DropColumn op) {
+            return dropColumn(op);
+        } else if (operation instanceof AlterColumn op) {
+            return alterColumn(op);
+        } else if (operation instanceof RenameColumn op) {
+            return renameColumn(op);
+        } else if (operation instanceof CreateIndex op) {
+            return createIndex(op);
+        } else if (operation instanceof DropIndex op) {
+            return dropIndex(op);
+        } else if (operation instanceof AddConstraint op) {
+            return addConstraint(op);
+        } else if (operation instanceof DropConstraint op) {
+            return dropConstraint(op);
+        } else if (operation instanceof CreateSequence op) {
+            return createSequence(op);
+        } else if (operation instanceof DropSequence op) {
+            return dropSequence(op);
+        } else if (operation instanceof ExecuteSql op) {
+            return List.of(SqlStatement.of(op.sql()));
+        } else if (operation instanceof BulkInsert op) {
+            return bulkInsert(op);
+        } else if (operation instanceof RunJdbc op) {
+            throw new UnsupportedOperationException("'" + op.describe()
+                    + "' is Java code, not SQL: the executor runs it on the migration's connection");
+        }
+        throw new IllegalStateException("no PostgreSQL rendering for " + operation.getClass().getName());
+    }
+
+    // tables
+
+    private List<SqlStatement> createTable(CreateTable op) {
+        String table = qualify(op.schema(), op.table());
+        StringJoiner elements = new StringJoiner(", ", "CREATE TABLE " + table + " (", ")");
+        for (Column column : op.columns()) {
+            elements.add(columnDefinition(column));
+        }
+        Constraint.PrimaryKey primaryKey = primaryKeyOf(op);
+        if (primaryKey != null) {
+            elements.add(constraintDefinition(primaryKey, op.schema()));
+        }
+        for (Constraint constraint : op.constraints()) {
+            if (!(constraint instanceof Constraint.PrimaryKey)) {
+                elements.add(constraintDefinition(constraint, op.schema()));
+            }
+        }
+
+        List<SqlStatement> statements = new ArrayList<>();
+        statements.add(SqlStatement.of(elements.toString()));
+        if (op.comment() != null) {
+            statements.add(SqlStatement.of("COMMENT ON TABLE " + table + " IS " + literal(op.comment())));
+        }
+        for (Column column : op.columns()) {
+            if (column.comment() != null) {
+                statements.add(columnComment(op.schema(), op.table(), column.name(), column.comment()));
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * The table's one primary key: the columns flagged {@link Column#isPrimaryKey()}, named by
+     * a {@link Constraint.PrimaryKey} when one is also given; or that constraint alone.
+     */
+    private static Constraint.PrimaryKey primaryKeyOf(CreateTable op) {
+        List<String> flagged = op.columns().stream().filter(Column::isPrimaryKey).map(Column::name).toList();
+        List<Constraint.PrimaryKey> declared = op.constraints().stream()
+                .filter(Constraint.PrimaryKey.class::isInstance)
+                .map(Constraint.PrimaryKey.class::cast)
+                .toList();
+        if (declared.size() > 1) {
+            throw new IllegalArgumentException("table " + op.table() + " declares " + declared.size()
+                    + " primary keys; a table has at most one");
+        }
+        if (declared.isEmpty()) {
+            return flagged.isEmpty() ? null : new Constraint.PrimaryKey(null, flagged);
+        }
+        Constraint.PrimaryKey key = declared.get(0);
+        if (!flagged.isEmpty() && !Set.copyOf(flagged).equals(Set.copyOf(key.columns()))) {
+            throw new IllegalArgumentException("table " + op.table() + ": the primary key "
+                    + (key.name() == null ? "" : key.name() + " ") + "is on " + key.columns()
+                    + " but the columns marked primaryKey() are " + flagged);
+        }
+        return key;
+    }
+
+    private List<SqlStatement> dropTable(DropTable op) {
+        return List.of(SqlStatement.of("DROP TABLE " + qualify(op.schema(), op.table())));
+    }
+
+    private List<SqlStatement> renameTable(RenameTable op) {
+        // the new name takes the table's schema: RENAME TO does not accept a qualified name
+        return List.of(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.from())
+                + " RENAME TO " + quote(op.to())));
+    }
+
+    private List<SqlStatement> setTableComment(SetTableComment op) {
+        return List.of(SqlStatement.of("COMMENT ON TABLE " + qualify(op.schema(), op.table())
+                + " IS " + literal(op.to())));
+    }
+
+    // columns
+
+    private List<SqlStatement> addColumn(AddColumn op) {
+        Column column = op.column();
+        String definition = columnDefinition(column) + (column.isPrimaryKey() ? " PRIMARY KEY" : "");
+        List<SqlStatement> statements = new ArrayList<>();
+        statements.add(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table())
+                + " ADD COLUMN " + definition));
+        if (column.comment() != null) {
+            statements.add(columnComment(op.schema(), op.table(), column.name(), column.comment()));
+        }
+        return statements;
+    }
+
+    private List<SqlStatement> dropColumn(DropColumn op) {
+        return List.of(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table())
+                + " DROP COLUMN " + quote(op.column())));
+    }
+
+    private List<SqlStatement> renameColumn(RenameColumn op) {
+        return List.of(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table())
+                + " RENAME COLUMN " + quote(op.from()) + " TO " + quote(op.to())));
+    }
+
+    /**
+     * All changes but comments go into one ALTER TABLE (PostgreSQL applies its comma-separated
+     * subcommands together, in a fixed internal order, under one lock); comments are a
+     * separate statement kind in PostgreSQL.
+     */
+    private List<SqlStatement> alterColumn(AlterColumn op) {
+        String column = quote(op.column());
+        List<String> clauses = new ArrayList<>();
+        List<SqlStatement> comments = new ArrayList<>();
+        for (ColumnChange change : op.changes()) {
+            if (change instanceof ColumnChange.TypeChange type) {
+                clauses.add("ALTER COLUMN " + column + " TYPE " + PostgresTypes.spell(type.to())
+                        + (type.using() == null ? "" : " USING " + type.using()));
+            } else if (change instanceof ColumnChange.NullabilityChange nullability) {
+                clauses.add("ALTER COLUMN " + column + (nullability.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+            } else if (change instanceof ColumnChange.DefaultChange serverDefault) {
+                clauses.add("ALTER COLUMN " + column + (serverDefault.to() == null
+                        ? " DROP DEFAULT" : " SET DEFAULT " + serverDefault.to()));
+            } else if (change instanceof ColumnChange.CommentChange comment) {
+                comments.add(columnComment(op.schema(), op.table(), op.column(), comment.to()));
+            } else {
+                throw new IllegalStateException("no PostgreSQL rendering for " + change.getClass().getName());
+            }
+        }
+        List<SqlStatement> statements = new ArrayList<>();
+        if (!clauses.isEmpty()) {
+            statements.add(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table()) + " "
+                    + String.join(", ", clauses)));
+        }
+        statements.addAll(comments);
+        return statements;
+    }
+
+    /**
+     * {@code name type [GENERATED BY DEFAULT AS IDENTITY] [DEFAULT expr] [NOT NULL]}. Identity
+     * columns are NOT NULL by definition, so that clause is left out for them; the primary key
+     * is a table element, not part of the column.
+     */
+    private String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ')
+                .append(PostgresTypes.spell(column.type()));
+        if (column.isIdentity()) {
+            sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        if (column.serverDefault() != null) {
+            sql.append(" DEFAULT ").append(column.serverDefault());
+        }
+        if (!column.isNullable() && !column.isIdentity()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private SqlStatement columnComment(String schema, String table, String column, String comment) {
+        return SqlStatement.of("COMMENT ON COLUMN " + qualify(schema, table) + "." + quote(column)
+                + " IS " + literal(comment));
+    }
+
+    // indexes
+
+    private List<SqlStatement> createIndex(CreateIndex op) {
+        Index index = op.index();
+        // an index always lives in its table's schema, so its own name is never qualified here
+        return List.of(SqlStatement.of("CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX "
+                + (op.concurrently() ? "CONCURRENTLY " : "") + quote(index.name())
+                + " ON " + qualify(op.schema(), op.table()) + " " + columnList(index.columns())
+                + (index.where() == null ? "" : " WHERE " + index.where())));
+    }
+
+    private List<SqlStatement> dropIndex(DropIndex op) {
+        return List.of(SqlStatement.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
+                + qualify(op.schema(), op.name())));
+    }
+
+    // constraints
+
+    private List<SqlStatement> addConstraint(AddConstraint op) {
+        return List.of(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table()) + " ADD "
+                + constraintDefinition(op.constraint(), op.schema())));
+    }
+
+    private List<SqlStatement> dropConstraint(DropConstraint op) {
+        return List.of(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table())
+                + " DROP CONSTRAINT " + quote(op.name())));
+    }
+
+    /** A table constraint, as in CREATE TABLE and ALTER TABLE ... ADD. */
+    private String constraintDefinition(Constraint constraint, String tableSchema) {
+        String prefix = constraint.name() == null ? "" : "CONSTRAINT " + quote(constraint.name()) + " ";
+        if (constraint instanceof Constraint.PrimaryKey key) {
+            return prefix + "PRIMARY KEY " + columnList(key.columns());
+        } else if (constraint instanceof Constraint.Unique unique) {
+            return prefix + "UNIQUE " + columnList(unique.columns());
+        } else if (constraint instanceof Constraint.Check check) {
+            return prefix + "CHECK (" + check.expression() + ")";
+        } else if (constraint instanceof Constraint.ForeignKey foreignKey) {
+            String referencedSchema = foreignKey.referencedSchema() == null
+                    ? tableSchema : foreignKey.referencedSchema();
+            return prefix + "FOREIGN KEY " + columnList(foreignKey.columns())
+                    + " REFERENCES " + qualify(referencedSchema, foreignKey.referencedTable())
+                    + " " + columnList(foreignKey.referencedColumns())
+                    + referentialAction("ON DELETE", foreignKey.onDelete())
+                    + referentialAction("ON UPDATE", foreignKey.onUpdate());
+        }
+        throw new IllegalStateException("no PostgreSQL rendering for " + constraint.getClass().getName());
+    }
+
+    /** NO ACTION is PostgreSQL's default, so it is left out, as pg_dump does. */
+    private static String referentialAction(String event, ReferentialAction action) {
+        return action == ReferentialAction.NO_ACTION ? "" : " " + event + " " + action.sql();
+    }
+
+    // sequences
+
+    /**
+     * PostgreSQL's default bounds are 1 and up for an ascending sequence and -1 and down for a
+     * descending one, and it refuses a start outside them. The model has no bounds, so a start
+     * beyond the default (an ascending sequence from 0, a descending one from 1) widens the
+     * bound to the start; otherwise the defaults stay, as pg_dump would print them.
+     */
+    private List<SqlStatement> createSequence(CreateSequence op) {
+        Sequence sequence = op.sequence();
+        String bound = "";
+        if (sequence.increment() > 0 && sequence.start() < 1) {
+            bound = " MINVALUE " + sequence.start();
+        } else if (sequence.increment() < 0 && sequence.start() > -1) {
+            bound = " MAXVALUE " + sequence.start();
+        }
+        return List.of(SqlStatement.of("CREATE SEQUENCE " + qualify(op.schema(), sequence.name())
+                + " START WITH " + sequence.start() + " INCREMENT BY " + sequence.increment() + bound));
+    }
+
+    private List<SqlStatement> dropSequence(DropSequence op) {
+        return List.of(SqlStatement.of("DROP SEQUENCE " + qualify(op.schema(), op.name())));
+    }
+
+    // data
+
+    /**
+     * One INSERT run as a batch, one parameter row per inserted row. The columns are every key
+     * seen in any row, in first-seen order; a row without a key inserts null there (not the
+     * column's default: one statement has one column list).
+     */
+    private List<SqlStatement> bulkInsert(BulkInsert op) {
+        if (op.rows().isEmpty()) {
+            return List.of();
+        }
+        String table = qualify(op.schema(), op.table());
+        Set<String> columns = new LinkedHashSet<>();
+        for (Map<String, Object> row : op.rows()) {
+            columns.addAll(row.keySet());
+        }
+        if (columns.isEmpty()) {
+            // rows without values: each one takes every column's default
+            return Collections.nCopies(op.rows().size(), SqlStatement.of("INSERT INTO " + table + " DEFAULT VALUES"));
+        }
+        List<List<Object>> parameterRows = new ArrayList<>(op.rows().size());
+        for (Map<String, Object> row : op.rows()) {
+            List<Object> values = new ArrayList<>(columns.size());
+            for (String column : columns) {
+                values.add(row.get(column));
+            }
+            // values may be null, which List.copyOf would refuse
+            parameterRows.add(Collections.unmodifiableList(values));
+        }
+        String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
+        String sql = "INSERT INTO " + table + " " + columnList(columns) + " VALUES (" + placeholders + ")";
+        return List.of(new SqlStatement(sql, parameterRows));
+    }
+
+    // pieces
+
+    private String columnList(Iterable<String> columns) {
+        StringJoiner list = new StringJoiner(", ", "(", ")");
+        for (String column : columns) {
+            list.add(quote(column));
+        }
+        return list.toString();
+    }
+
+    /**
+     * A string literal, or NULL. COMMENT ON cannot take bind parameters, so the text is
+     * escaped: single quotes are doubled, which is all a standard string needs under
+     * {@code standard_conforming_strings = on} (PostgreSQL's default since 9.1). Text with a
+     * backslash uses the escape form {@code E'...'} with backslashes doubled as well, so the
+     * literal means the same whatever that setting is.
+     */
+    static String literal(String text) {
+        if (text == null) {
+            return "NULL";
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("PostgreSQL text cannot contain a NUL character: "
+                    + text.replace("\0", "\\0"));
+        }
+        String quoted = text.replace("'", "''");
+        if (text.indexOf('\\') >= 0) {
+            return "E'" + quoted.replace("\\", "\\\\") + "'";
+        }
+        return "'" + quoted + "'";
+    }
+}

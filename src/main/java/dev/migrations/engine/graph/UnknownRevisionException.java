@@ -1,0 +1,27 @@
+package dev.migrations.engine.graph;
+
+/** A revision id, prefix or branch label that matches nothing in the graph. */
+public final class UnknownRevisionException extends RevisionGraphException {
+    private final String reference;
+
+    private UnknownRevisionException(String reference, String message) {
+        super(message);
+        this.reference = reference;
+    }
+
+    static UnknownRevisionException target(String reference) {
+        return new UnknownRevisionException(reference, "No revision matches '" + reference
+                + "': give a revision id, a unique prefix of one, or a branch label ('mvn migrations:history' lists them).");
+    }
+
+    static UnknownRevisionException inDatabase(String id) {
+        return new UnknownRevisionException(id, "The database is at revision " + id
+                + ", which no migration defines: restore that migration, or record the right revision with"
+                + " 'mvn migrations:stamp -Drevision=<id>'.");
+    }
+
+    /** What the user or the database gave. */
+    public String reference() {
+        return reference;
+    }
+}

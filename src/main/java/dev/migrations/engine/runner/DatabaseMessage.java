@@ -1,0 +1,27 @@
+package dev.migrations.engine.runner;
+
+import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** The first line of what the database said, with its SQLSTATE. */
+final class DatabaseMessage {
+
+    private DatabaseMessage() {
+    }
+
+    static String of(SQLException e) {
+        String text = null;
+        if (e instanceof PSQLException psql) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            if (server != null && server.getMessage() != null) {
+                text = server.getMessage();
+            }
+        }
+        if (text == null) {
+            text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        String line = text.lines().findFirst().orElse("").strip();
+        return e.getSQLState() == null ? line : line + " [SQLSTATE " + e.getSQLState() + "]";
+    }
+}

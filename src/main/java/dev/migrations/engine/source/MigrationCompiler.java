@@ -1,0 +1,179 @@
+package dev.migrations.engine.source;
+
+import dev.migrations.api.Migration;
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles migration sources in-process into a class directory, recompiling only the sources
+ * whose content changed since the last run (a cache keyed by content), all in one javac call:
+ * one call for 500 files costs about what one call for a single file does.
+ */
+public final class MigrationCompiler {
+
+    private static final String INDEX_FILE = "compiled.properties";
+    private static final String API_KEY = "@api";
+
+    private final Path classesDirectory;
+    private final EngineLog log;
+
+    /** @param classesDirectory where classes and the cache index go, e.g. {@code target/migrations/classes} */
+    public MigrationCompiler(Path classesDirectory, EngineLog log) {
+        this.classesDirectory = classesDirectory;
+        this.log = log;
+    }
+
+    /** Brings the class directory up to date with {@code sources}; returns how many were compiled. */
+    public int compile(Path sourceRoot, List<SourceFile> sources) {
+        try {
+            Files.createDirectories(classesDirectory);
+            Properties index = readIndex();
+            String apiStamp = apiStamp();
+            if (!apiStamp.equals(index.getProperty(API_KEY))) {
+                index.clear();
+            }
+            List<SourceFile> stale = new ArrayList<>();
+            for (SourceFile source : sources) {
+                if (!source.checksum().equals(index.getProperty(source.className()))
+                        || !Files.exists(classFile(source.className()))) {
+                    stale.add(source);
+                }
+            }
+            List<String> current = sources.stream().map(SourceFile::className).toList();
+            for (String compiled : index.stringPropertyNames()) {
+                if (!compiled.equals(API_KEY) && !current.contains(compiled)) {
+                    deleteClasses(compiled);
+                    index.remove(compiled);
+                }
+            }
+            if (stale.isEmpty()) {
+                return 0;
+            }
+            for (SourceFile source : stale) {
+                deleteClasses(source.className());
+                index.remove(source.className());
+            }
+            writeIndex(index);
+            javac(sourceRoot, stale);
+            for (SourceFile source : stale) {
+                index.setProperty(source.className(), source.checksum());
+            }
+            index.setProperty(API_KEY, apiStamp);
+            writeIndex(index);
+            return stale.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile migrations into " + classesDirectory, e);
+        }
+    }
+
+    private void javac(Path sourceRoot, List<SourceFile> stale) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new MigrationException("Compiling migrations needs a JDK, but Maven runs on a JRE ("
+                    + System.getProperty("java.home") + "); point JAVA_HOME at a JDK 17 or newer.");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(
+                    stale.stream().map(SourceFile::path).toList());
+            String classpath = classesDirectory + java.io.File.pathSeparator + apiLocation();
+            List<String> options = List.of("-d", classesDirectory.toString(), "-classpath", classpath,
+                    "-sourcepath", sourceRoot.toString(), "-implicit:none", "-proc:none",
+                    "-encoding", "UTF-8", "-nowarn", "-g");
+            Writer quiet = Writer.nullWriter();
+            boolean ok = compiler.getTask(quiet, files, diagnostics, options, null, units).call();
+            if (!ok) {
+                throw compileError(diagnostics);
+            }
+        }
+        log.debug("Compiled " + stale.size() + " migration source(s) into " + classesDirectory);
+    }
+
+    private MigrationException compileError(DiagnosticCollector<JavaFileObject> diagnostics) {
+        List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+        if (errors.isEmpty()) {
+            return new MigrationException("Migrations do not compile; run with -X for the compiler's output.");
+        }
+        Diagnostic<? extends JavaFileObject> first = errors.get(0);
+        String where = first.getSource() == null ? "" : Path.of(first.getSource().toUri()).getFileName()
+                + ":" + first.getLineNumber() + ": ";
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
+        String detail = first.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+        String all = errors.stream().map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
+        log.debug("Compiler errors: " + all);
+        return new MigrationException("Migration does not compile: " + where + detail + more
+                + ". Fix the source and run again.");
+    }
+
+    private Path classFile(String className) {
+        return classesDirectory.resolve(className.replace('.', '/') + ".class");
+    }
+
+    private void deleteClasses(String className) throws IOException {
+        Path main = classFile(className);
+        Path dir = main.getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String simple = main.getFileName().toString().replace(".class", "");
+        try (DirectoryStream<Path> classes = Files.newDirectoryStream(dir, simple + "{.class,$*.class}")) {
+            for (Path file : classes) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private Properties readIndex() throws IOException {
+        Properties index = new Properties();
+        Path file = classesDirectory.resolve(INDEX_FILE);
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                index.load(in);
+            }
+        }
+        return index;
+    }
+
+    private void writeIndex(Properties index) throws IOException {
+        try (OutputStream out = Files.newOutputStream(classesDirectory.resolve(INDEX_FILE))) {
+            index.store(out, "migration sources compiled, by content checksum");
+        }
+    }
+
+    /** Classes compiled against another build of the API must be recompiled. */
+    private static String apiStamp() throws IOException {
+        Path api = apiLocation();
+        return api + "@" + (Files.isDirectory(api) ? "dir" : Files.size(api) + ":" + Files.getLastModifiedTime(api).toMillis());
+    }
+
+    static Path apiLocation() {
+        try {
+            return Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the migrations API classes", e);
+        }
+    }
+}

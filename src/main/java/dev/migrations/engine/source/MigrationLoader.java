@@ -1,0 +1,94 @@
+package dev.migrations.engine.source;
+
+import dev.migrations.api.Migration;
+import dev.migrations.api.Revision;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.graph.RevisionNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Loads compiled migration classes and reads their {@link Revision} metadata. */
+public final class MigrationLoader implements Closeable {
+
+    static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+    private final URLClassLoader classLoader;
+
+    public MigrationLoader(Path classesDirectory) {
+        try {
+            URL[] urls = {classesDirectory.toUri().toURL()};
+            this.classLoader = new URLClassLoader(urls, Migration.class.getClassLoader());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(classesDirectory.toString(), e);
+        }
+    }
+
+    public List<LoadedRevision> load(List<SourceFile> sources) {
+        List<LoadedRevision> revisions = new ArrayList<>(sources.size());
+        Map<String, SourceFile> byId = new HashMap<>();
+        for (SourceFile source : sources) {
+            LoadedRevision revision = load(source);
+            SourceFile other = byId.putIfAbsent(revision.id(), source);
+            if (other != null) {
+                throw new MigrationException("Duplicate revision id " + revision.id() + " in "
+                        + other.path().getFileName() + " and " + source.path().getFileName()
+                        + "; give one of them a new id (and update revisions that name it as parent).");
+            }
+            revisions.add(revision);
+        }
+        return revisions;
+    }
+
+    private LoadedRevision load(SourceFile source) {
+        Class<?> type;
+        try {
+            type = Class.forName(source.className(), false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new MigrationException("Migration file " + source.path().getFileName()
+                    + " does not declare class " + source.className()
+                    + "; the class name and package must match the file name and directory.");
+        }
+        String file = source.path().getFileName().toString();
+        if (!Migration.class.isAssignableFrom(type)) {
+            throw new MigrationException("Class " + type.getName() + " in " + file
+                    + " does not implement dev.migrations.api.Migration; implement upgrade() and downgrade().");
+        }
+        Revision revision = type.getAnnotation(Revision.class);
+        if (revision == null) {
+            throw new MigrationException("Class " + type.getName() + " in " + file
+                    + " has no @Revision annotation; add @Revision(id = ..., parents = ...).");
+        }
+        checkId(revision.id(), file, "id");
+        for (String parent : revision.parents()) {
+            checkId(parent, file, "parent");
+        }
+        for (String dependency : revision.dependsOn()) {
+            checkId(dependency, file, "dependsOn");
+        }
+        RevisionNode node = new RevisionNode(revision.id(), List.of(revision.parents()),
+                List.of(revision.dependsOn()), List.of(revision.branchLabels()), revision.message());
+        return new LoadedRevision(node, type.asSubclass(Migration.class), source, revision.created(),
+                revision.transactional());
+    }
+
+    private static void checkId(String id, String file, String what) {
+        if (!REVISION_ID.matcher(id).matches()) {
+            throw new MigrationException("Revision " + what + " '" + id + "' in " + file
+                    + " is not a revision id; use letters, digits and _ only (12 hex characters as generated).");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        classLoader.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.migrations.engine.source;
+
+import dev.migrations.engine.MigrationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the migration sources of one project: the .java files of one package directory. */
+public final class MigrationSources {
+
+    private MigrationSources() {
+    }
+
+    /**
+     * @param directory   the migrations source root, e.g. {@code src/main/migrations}
+     * @param packageName the package the migrations are in, e.g. {@code db.migrations}
+     * @return the sources sorted by file name, which is creation order; empty when the
+     *         directory does not exist yet
+     */
+    public static List<SourceFile> find(Path directory, String packageName) {
+        Path packageDir = packageDirectory(directory, packageName);
+        if (!Files.isDirectory(packageDir)) {
+            return List.of();
+        }
+        List<SourceFile> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(packageDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".java"))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
+                String fileName = file.getFileName().toString();
+                String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+                String className = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                sources.add(new SourceFile(file.toAbsolutePath(), className, SourceChecksum.of(text)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migrations in " + packageDir, e);
+        }
+        return sources;
+    }
+
+    public static Path packageDirectory(Path directory, String packageName) {
+        if (!packageName.matches("([A-Za-z_$][A-Za-z0-9_$]*)(\\.[A-Za-z_$][A-Za-z0-9_$]*)*|")) {
+            throw new MigrationException("migrationsPackage '" + packageName
+                    + "' is not a Java package name; set it to something like db.migrations.");
+        }
+        return packageName.isEmpty() ? directory : directory.resolve(packageName.replace('.', '/'));
+    }
+}

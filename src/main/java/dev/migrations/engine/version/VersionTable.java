@@ -1,0 +1,174 @@
+package dev.migrations.engine.version;
+
+import dev.migrations.engine.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Where the database records its position. As in Alembic, the table itself holds the current
+ * heads only (one row per head); a companion {@code <name>_log} table keeps every upgrade,
+ * downgrade and stamp with the source checksum, time, duration and who ran it.
+ */
+public final class VersionTable {
+
+    private final Dialect dialect;
+    private final String schema;
+    private final String name;
+
+    public VersionTable(Dialect dialect, String schema, String name) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.name = name;
+    }
+
+    public String displayName() {
+        return dialect.qualify(schema, name);
+    }
+
+    private String heads() {
+        return dialect.qualify(schema, name);
+    }
+
+    private String log() {
+        return dialect.qualify(schema, name + "_log");
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, heads());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    public void createIfMissing(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + heads() + " (version_num varchar(32) NOT NULL, "
+                    + "CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY (version_num))");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + log() + " ("
+                    + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "revision varchar(32) NOT NULL, "
+                    + "action varchar(16) NOT NULL, "
+                    + "message text, "
+                    + "checksum varchar(64), "
+                    + "applied_at timestamp with time zone NOT NULL DEFAULT now(), "
+                    + "duration_ms bigint, "
+                    + "applied_by text)");
+        }
+    }
+
+    /** The current heads; empty for a database at base or without the table. */
+    public Set<String> currentHeads(Connection connection) throws SQLException {
+        Set<String> heads = new TreeSet<>();
+        if (!exists(connection)) {
+            return heads;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version_num FROM " + heads())) {
+            while (rs.next()) {
+                heads.add(rs.getString(1));
+            }
+        }
+        return heads;
+    }
+
+    /** Replaces the recorded heads: rows no longer heads go, new ones come. */
+    public void moveHeads(Connection connection, Collection<String> before, Collection<String> after)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + heads() + " WHERE version_num = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO " + heads() + " (version_num) VALUES (?)")) {
+            for (String head : before) {
+                if (!after.contains(head)) {
+                    delete.setString(1, head);
+                    delete.executeUpdate();
+                }
+            }
+            for (String head : after) {
+                if (!before.contains(head)) {
+                    insert.setString(1, head);
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    public void clearHeads(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + heads());
+        }
+    }
+
+    public void record(Connection connection, LogEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + log()
+                + " (revision, action, message, checksum, duration_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, entry.revision());
+            insert.setString(2, entry.action().name().toLowerCase(java.util.Locale.ROOT));
+            insert.setString(3, entry.message());
+            insert.setString(4, entry.checksum());
+            if (entry.durationMillis() == null) {
+                insert.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(5, entry.durationMillis());
+            }
+            insert.setString(6, entry.appliedBy());
+            insert.executeUpdate();
+        }
+    }
+
+    /** For each revision, the most recent upgrade of it still in force (not undone since). */
+    public Map<String, AppliedRecord> lastUpgrades(Connection connection) throws SQLException {
+        Map<String, AppliedRecord> applied = new HashMap<>();
+        if (!exists(connection)) {
+            return applied;
+        }
+        String sql = "SELECT DISTINCT ON (revision) revision, action, checksum, applied_at, duration_ms, applied_by FROM "
+                + log() + " ORDER BY revision, id DESC";
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                LogEntry.Action action = LogEntry.Action.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT));
+                if (action == LogEntry.Action.DOWNGRADE) {
+                    continue;
+                }
+                Timestamp at = rs.getTimestamp(4);
+                long duration = rs.getLong(5);
+                applied.put(rs.getString(1), new AppliedRecord(rs.getString(1), action, rs.getString(3),
+                        at == null ? null : at.toInstant(), rs.wasNull() ? null : duration, rs.getString(6)));
+            }
+        }
+        return applied;
+    }
+
+    /** Every log row, oldest first. */
+    public List<AppliedRecord> entries(Connection connection) throws SQLException {
+        List<AppliedRecord> rows = new ArrayList<>();
+        if (!exists(connection)) {
+            return rows;
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT revision, action, checksum, applied_at, duration_ms, applied_by FROM " + log() + " ORDER BY id")) {
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(4);
+                long duration = rs.getLong(5);
+                rows.add(new AppliedRecord(rs.getString(1),
+                        LogEntry.Action.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3),
+                        at == null ? null : at.toInstant(), rs.wasNull() ? null : duration, rs.getString(6)));
+            }
+        }
+        return rows;
+    }
+}

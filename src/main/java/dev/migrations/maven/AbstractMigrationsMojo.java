@@ -1,0 +1,115 @@
+package dev.migrations.maven;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.MigrationsConfig;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The parameters every goal shares, turned into one {@link MigrationsConfig}; a goal only
+ * says which engine call to make. A user error becomes a build failure with its one-line
+ * message and no stack trace.
+ */
+abstract class AbstractMigrationsMojo extends AbstractMojo {
+
+    /** JDBC url of the database; none means an embedded PostgreSQL in target/migrations/pgdata. */
+    @Parameter(property = "migrations.url")
+    String url;
+
+    @Parameter(property = "migrations.username")
+    String username;
+
+    /** Never printed. Prefer serverId with an encrypted password in settings.xml. */
+    @Parameter(property = "migrations.password")
+    String password;
+
+    /** The id of a server in settings.xml whose username and password to use. */
+    @Parameter(property = "migrations.serverId")
+    String serverId;
+
+    /** The schema migrations act on; the connection's default schema when not set. */
+    @Parameter(property = "migrations.schema")
+    String schema;
+
+    @Parameter(property = "migrations.versionTable", defaultValue = MigrationsConfig.DEFAULT_VERSION_TABLE)
+    String versionTable;
+
+    @Parameter(property = "migrations.directory", defaultValue = "${project.basedir}/src/main/migrations")
+    File migrationsDirectory;
+
+    @Parameter(property = "migrations.package", defaultValue = MigrationsConfig.DEFAULT_PACKAGE)
+    String migrationsPackage;
+
+    /** Seconds to wait for another migration run that holds the database lock. */
+    @Parameter(property = "migrations.lockTimeout", defaultValue = "300")
+    long lockTimeout;
+
+    @Parameter(property = "migrations.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project.build.directory}/migrations", readonly = true)
+    File workDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping migrations (migrations.skip is set)");
+            return;
+        }
+        Services services = new Services(session.getProjects(), pluginKey());
+        if (!services.isService(project)) {
+            getLog().debug("No migrations in " + project.getArtifactId() + "; skipping");
+            return;
+        }
+        if (actsOnOneService()) {
+            services.requireOne(goal());
+        }
+        try {
+            MigrationsConfig config = new ConfigurationReader(this, session.getSettings(), settingsDecrypter).read();
+            run(config, new MavenEngineLog(getLog()));
+        } catch (MigrationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("Unexpected failure in migrations:" + goal() + ": " + e, e);
+        }
+    }
+
+    /** Runs the goal's engine call. */
+    abstract void run(MigrationsConfig config, EngineLog log);
+
+    abstract String goal();
+
+    /** Goals that change or create one service's revisions refuse to run on several at once. */
+    boolean actsOnOneService() {
+        return false;
+    }
+
+    private String pluginKey() {
+        return "dev.migrations:migrations-maven-plugin";
+    }
+
+    static List<String> split(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return List.of(commaSeparated.split("\\s*,\\s*"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.migrations.maven;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Migrations;
+import dev.migrations.engine.MigrationsConfig;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Runs downgrade() of applied revisions, newest first, down to the target. */
+@Mojo(name = "downgrade", threadSafe = true)
+public class DowngradeMojo extends AbstractMigrationsMojo {
+
+    /** {@code -N}, {@code base}, or a revision id or unique prefix to stay at. */
+    @Parameter(property = "target")
+    String target;
+
+    @Override
+    void run(MigrationsConfig config, EngineLog log) {
+        if (target == null || target.isBlank()) {
+            throw new MigrationException("migrations:downgrade needs a target: -Dtarget=-1, -Dtarget=base or -Dtarget=<revision id>.");
+        }
+        new Migrations(config, log).downgrade(target);
+    }
+
+    @Override
+    String goal() {
+        return "downgrade";
+    }
+
+    @Override
+    boolean actsOnOneService() {
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.migrations.maven;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.Migrations;
+import dev.migrations.engine.MigrationsConfig;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Lists revisions newest first with parents, branch and merge points; the current ones marked. */
+@Mojo(name = "history", threadSafe = true)
+public class HistoryMojo extends AbstractMigrationsMojo {
+
+    @Parameter(property = "verbose", defaultValue = "false")
+    boolean verbose;
+
+    /** {@code from:to}, either side optional, e.g. {@code ae10:} or {@code :head}. */
+    @Parameter(property = "range")
+    String range;
+
+    @Override
+    void run(MigrationsConfig config, EngineLog log) {
+        new Migrations(config, log).history(range, verbose);
+    }
+
+    @Override
+    String goal() {
+        return "history";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.migrations.maven;
+
+import dev.migrations.engine.MigrationException;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Which projects of the reactor are services: each module that configures the plugin (or has
+ * a migrations directory) owns one database. An aggregator pom is not one.
+ */
+final class Services {
+
+    private final List<MavenProject> reactor;
+    private final String pluginKey;
+
+    Services(List<MavenProject> reactor, String pluginKey) {
+        this.reactor = reactor;
+        this.pluginKey = pluginKey;
+    }
+
+    boolean isService(MavenProject project) {
+        if (reactor.size() <= 1) {
+            return true;
+        }
+        if (new File(project.getBasedir(), "src/main/migrations").isDirectory()) {
+            return true;
+        }
+        boolean declares = false;
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (pluginKey.equals(plugin.getKey())) {
+                declares = true;
+            }
+        }
+        return declares && !"pom".equals(project.getPackaging());
+    }
+
+    void requireOne(String goal) {
+        List<String> services = reactor.stream().filter(this::isService).map(MavenProject::getArtifactId).toList();
+        if (services.size() > 1) {
+            throw new MigrationException("migrations:" + goal + " acts on one service, but this build has "
+                    + services.size() + " (" + String.join(", ", services) + "); choose one with -pl <module>.");
+        }
+    }
+}

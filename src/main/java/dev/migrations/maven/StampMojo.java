@@ -1,0 +1,39 @@
+package dev.migrations.maven;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Migrations;
+import dev.migrations.engine.MigrationsConfig;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Records the database as being at a revision without running anything (adopting a database). */
+@Mojo(name = "stamp", threadSafe = true)
+public class StampMojo extends AbstractMigrationsMojo {
+
+    /** {@code head}, {@code base}, or a revision id or unique prefix. */
+    @Parameter(property = "revision")
+    String revision;
+
+    /** Erase the recorded position first, even if it names revisions that no longer exist. */
+    @Parameter(property = "purge", defaultValue = "false")
+    boolean purge;
+
+    @Override
+    void run(MigrationsConfig config, EngineLog log) {
+        if (revision == null || revision.isBlank()) {
+            throw new MigrationException("migrations:stamp needs a revision: -Drevision=head, -Drevision=base or -Drevision=<id>.");
+        }
+        new Migrations(config, log).stamp(revision, purge);
+    }
+
+    @Override
+    String goal() {
+        return "stamp";
+    }
+
+    @Override
+    boolean actsOnOneService() {
+        return true;
+    }
+}
