@@ -1,0 +1,56 @@
+import dev.migrations.it.Scenario
+
+def s = Scenario.start(basedir, localRepositoryPath)
+try {
+    def empty = s.db().snapshot()
+    assert s.db().tables() == []
+
+    s.mvn('migrations:upgrade').succeeds()
+        .contains('3 revisions to apply')
+        .matches(/applied\s+a1a1a1a1a1a1\s+create customer\s+\(\d+ ms\)/)
+        .matches(/applied\s+c3c3c3c3c3c3\s+add phone and seed data/)
+        .contains('Database is at c3c3c3c3c3c3 (head); 3 revisions applied')
+    assert s.db().tables() == ['customer', 'order']
+    assert s.db().versionHeads() == ['c3c3c3c3c3c3']
+    assert s.db().rows('SELECT email, phone FROM customer ORDER BY email') ==
+        ['ada@example.com|+1 555 0100', 'bob@example.com|+1 555 0100']
+    assert s.db().rows("SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'customer' AND column_name = 'email'") == ['320']
+    def atHead = s.db().snapshot()
+
+    s.mvn('migrations:current').succeeds().contains('c3c3c3c3c3c3 (head), add phone and seed data')
+
+    s.mvn('migrations:upgrade').succeeds().contains('Nothing to upgrade: the database is at c3c3c3c3c3c3 (head)')
+
+    s.mvn('migrations:downgrade', '-Dtarget=-1').succeeds()
+        .matches(/undone\s+c3c3c3c3c3c3/)
+        .contains('Database is at b2b2b2b2b2b2')
+    assert s.db().versionHeads() == ['b2b2b2b2b2b2']
+    assert s.db().rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customer' ORDER BY 1") ==
+        ['created_at', 'email', 'id']
+    def atSecond = s.db().snapshot()
+
+    s.mvn('migrations:current').succeeds().contains('b2b2b2b2b2b2, create order').contains('1 revision pending')
+
+    s.mvn('migrations:downgrade', '-Dtarget=base').succeeds().contains('2 revisions to undo')
+    assert s.db().tables() == []
+    assert s.db().versionHeads() == []
+    assert s.db().snapshot() == empty
+
+    s.mvn('migrations:upgrade', '-Dtarget=+2').succeeds().contains('Database is at b2b2b2b2b2b2')
+    assert s.db().snapshot() == atSecond
+
+    s.mvn('migrations:upgrade').succeeds().contains('Database is at c3c3c3c3c3c3 (head)')
+    assert s.db().snapshot() == atHead
+
+    s.mvn('migrations:history').succeeds()
+        .contains('b2b2b2b2b2b2 -> c3c3c3c3c3c3 (head) (current), add phone and seed data')
+        .contains('<base> -> a1a1a1a1a1a1, create customer')
+
+    // the applied log: every upgrade and downgrade, with checksums
+    assert s.db().rows("SELECT action, count(*) FROM migrations_version_log GROUP BY 1 ORDER BY 1") ==
+        ['downgrade|3', 'upgrade|6']
+    assert s.db().rows("SELECT count(*) FROM migrations_version_log WHERE action = 'upgrade' AND checksum ~ '^[0-9a-f]{64}\$'") == ['6']
+} finally {
+    s.close()
+}
+true

@@ -1,0 +1,123 @@
+package dev.migrations.it;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.db.EmbeddedPostgresServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives one invoker project step by step from its verify.groovy: runs real {@code mvn}
+ * processes against a real PostgreSQL and lets the script inspect the database between steps.
+ *
+ * <p>The database is an embedded PostgreSQL of the scenario's own (in the project's
+ * {@code target/it-db}); every build is pointed at it with {@code -Dmigrations.url}, so the
+ * script can query it while no build runs, and several builds can share it at once.
+ */
+public final class Scenario implements AutoCloseable {
+
+    private final File basedir;
+    private final File localRepository;
+    private final EmbeddedPostgresServer server;
+    private final ItDatabase database;
+    private int step;
+
+    private Scenario(File basedir, File localRepository, EmbeddedPostgresServer server) {
+        this.basedir = basedir;
+        this.localRepository = localRepository;
+        this.server = server;
+        this.database = new ItDatabase(server.connectionSettings());
+    }
+
+    /** Starts the scenario's database; call from verify.groovy with its basedir and localRepositoryPath. */
+    public static Scenario start(File basedir, File localRepository) {
+        Path data = basedir.toPath().resolve("target/it-db/pgdata");
+        return new Scenario(basedir, localRepository, EmbeddedPostgresServer.start(data, EngineLog.SILENT));
+    }
+
+    public ItDatabase db() {
+        return database;
+    }
+
+    public String url() {
+        return server.connectionSettings().url();
+    }
+
+    /** Runs {@code mvn} in the project (or a module of it) against the scenario's database. */
+    public BuildResult mvn(String... arguments) {
+        return mvnIn(basedir, arguments);
+    }
+
+    public BuildResult mvnIn(File directory, String... arguments) {
+        return start(directory, arguments).await();
+    }
+
+    /** Starts {@code mvn} without waiting, for concurrent runs. */
+    public RunningBuild start(File directory, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(mavenExecutable());
+        command.addAll(List.of("-B", "-Dmaven.repo.local=" + localRepository.getAbsolutePath(),
+                "-Dmigrations.url=" + url(), "-Dstyle.color=never"));
+        command.addAll(Arrays.asList(arguments));
+        step++;
+        File log = new File(basedir, "target/step-" + step + ".log");
+        log.getParentFile().mkdirs();
+        try {
+            Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
+                    .redirectOutput(log).start();
+            return new RunningBuild(process, log, String.join(" ", arguments));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        }
+    }
+
+    /** The Maven that runs the invoker, so that the scenario uses the same version. */
+    private static String mavenExecutable() {
+        String home = System.getProperty("maven.home");
+        if (home == null) {
+            return "mvn";
+        }
+        return new File(home, "bin/mvn").getAbsolutePath();
+    }
+
+    /** A build started and not yet awaited. */
+    public static final class RunningBuild {
+        private final Process process;
+        private final File log;
+        private final String arguments;
+
+        RunningBuild(Process process, File log, String arguments) {
+            this.process = process;
+            this.log = log;
+            this.arguments = arguments;
+        }
+
+        public BuildResult await() {
+            try {
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("mvn " + arguments + " did not finish in 5 minutes; see " + log);
+                }
+                String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+                return new BuildResult(arguments, process.exitValue(), output);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
