@@ -94,8 +94,9 @@ final class DatabaseSession implements AutoCloseable {
         return schema;
     }
 
+    /** The database as users know it: its url (password masked), or "the embedded PostgreSQL". */
     String displayUrl() {
-        return database.settings().displayUrl();
+        return embedded != null ? "the embedded PostgreSQL" : database.settings().displayUrl();
     }
 
     /** Creates the configured schema and the version table if they are missing. */
