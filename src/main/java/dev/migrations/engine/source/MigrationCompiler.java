@@ -121,7 +121,9 @@ public final class MigrationCompiler {
         String where = first.getSource() == null ? "" : Path.of(first.getSource().toUri()).getFileName()
                 + ":" + first.getLineNumber() + ": ";
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
-        String detail = first.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+        // javac puts the symbol and location on lines of their own; keep them on the one line
+        String detail = first.getMessage(Locale.ROOT).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .collect(Collectors.joining(", "));
         String all = errors.stream().map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
         log.debug("Compiler errors: " + all);
         return new MigrationException("Migration does not compile: " + where + detail + more

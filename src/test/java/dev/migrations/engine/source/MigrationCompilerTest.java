@@ -1,0 +1,126 @@
+package dev.migrations.engine.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationCompilerTest {
+
+    @TempDir
+    Path project;
+
+    private Path sources() {
+        return project.resolve("src/main/migrations");
+    }
+
+    private Path classes() {
+        return project.resolve("target/migrations/classes");
+    }
+
+    private void write(String id, String parent, String extra) throws IOException {
+        Path dir = sources().resolve("db/migrations");
+        Files.createDirectories(dir);
+        String name = "R20260101_0000_" + id;
+        String parents = parent == null ? "" : ", parents = \"" + parent + "\"";
+        Files.writeString(dir.resolve(name + ".java"), """
+                package db.migrations;
+
+                import dev.migrations.api.*;
+
+                @Revision(id = "%s"%s, message = "m %s")
+                public class %s implements Migration {
+                    public void upgrade(Operations op) { %s }
+                    public void downgrade(Operations op) { }
+                }
+                """.formatted(id, parents, id, name, extra));
+    }
+
+    private int compile() {
+        return new MigrationCompiler(classes(), EngineLog.SILENT)
+                .compile(sources(), MigrationSources.find(sources(), "db.migrations"));
+    }
+
+    @Test
+    void compilesEverythingOnceAndThenNothingUntilASourceChanges() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "");
+
+        assertThat(compile()).isEqualTo(2);
+        assertThat(compile()).isZero();
+
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "op.execute(\"SELECT 1\");");
+        assertThat(compile()).isEqualTo(1);
+        assertThat(compile()).isZero();
+    }
+
+    @Test
+    void aWhitespaceOnlyEditIsNotAChange() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        compile();
+        Path file = sources().resolve("db/migrations/R20260101_0000_aaaaaaaaaaaa.java");
+        Files.writeString(file, Files.readString(file).replace("\n", "   \r\n"));
+
+        assertThat(compile()).isZero();
+    }
+
+    @Test
+    void aDeletedSourceLosesItsClass() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "");
+        compile();
+        Files.delete(sources().resolve("db/migrations/R20260101_0000_bbbbbbbbbbbb.java"));
+
+        compile();
+
+        assertThat(classes().resolve("db/migrations/R20260101_0000_bbbbbbbbbbbb.class")).doesNotExist();
+        assertThat(classes().resolve("db/migrations/R20260101_0000_aaaaaaaaaaaa.class")).exists();
+    }
+
+    @Test
+    void aCompileErrorNamesTheFileAndLine() throws IOException {
+        write("aaaaaaaaaaaa", null, "op.noSuchOperation();");
+
+        assertThatThrownBy(this::compile)
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("R20260101_0000_aaaaaaaaaaaa.java:7")
+                .hasMessageContaining("noSuchOperation")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void loadsRevisionMetadataFromTheCompiledClasses() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "");
+
+        RevisionCatalog catalog = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+
+        assertThat(catalog.size()).isEqualTo(2);
+        assertThat(catalog.graph().head().id()).isEqualTo("bbbbbbbbbbbb");
+        assertThat(catalog.revision("bbbbbbbbbbbb").node().parents()).isEqualTo(List.of("aaaaaaaaaaaa"));
+        assertThat(catalog.revision("bbbbbbbbbbbb").message()).isEqualTo("m bbbbbbbbbbbb");
+        assertThat(catalog.revision("aaaaaaaaaaaa").instantiate()).isNotNull();
+    }
+
+    @Test
+    void aDuplicateIdNamesBothFiles() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        Path dir = sources().resolve("db/migrations");
+        String copy = Files.readString(dir.resolve("R20260101_0000_aaaaaaaaaaaa.java"))
+                .replace("class R20260101_0000_aaaaaaaaaaaa", "class R20260101_0001_copy");
+        Files.writeString(dir.resolve("R20260101_0001_copy.java"), copy);
+
+        assertThatThrownBy(() -> RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("Duplicate revision id aaaaaaaaaaaa")
+                .hasMessageContaining("R20260101_0000_aaaaaaaaaaaa.java")
+                .hasMessageContaining("R20260101_0001_copy.java");
+    }
+}
