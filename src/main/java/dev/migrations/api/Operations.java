@@ -104,6 +104,11 @@ public interface Operations {
         apply(new SetTableComment(schema(), table, null, comment));
     }
 
+    /** Changes a table comment, carrying the previous one so that the change can be reversed. */
+    default void setTableComment(String table, String previous, String comment) {
+        apply(new SetTableComment(schema(), table, previous, comment));
+    }
+
     // columns
 
     default void addColumn(String table, Column column) {

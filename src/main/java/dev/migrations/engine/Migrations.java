@@ -70,20 +70,7 @@ public final class Migrations {
                 }
                 log.info("Upgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
                         + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to apply");
-                RevisionRunner runner = runner(session);
-                Set<String> current = new TreeSet<>(before);
-                List<AppliedRevision> applied = new ArrayList<>();
-                long start = System.nanoTime();
-                for (RevisionNode node : plan) {
-                    Set<String> next = graph.headsAfterUpgrade(current, node.id());
-                    Duration took = runner.upgrade(catalog.revision(node), current, next);
-                    log.info("  applied  " + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
-                    applied.add(new AppliedRevision(node.id(), node.message(), took));
-                    current = new TreeSet<>(next);
-                }
-                log.info("Database is at " + describe(current, graph) + "; " + plural(applied.size(), "revision")
-                        + " applied in " + seconds(Duration.ofNanos(System.nanoTime() - start)) + ".");
-                return new RunResult(applied, before, current);
+                return walk(catalog, session, plan, before, true);
             }
         } catch (SQLException e) {
             throw databaseError(e);
@@ -106,24 +93,33 @@ public final class Migrations {
                 session.prepareForWrites();
                 log.info("Downgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
                         + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to undo");
-                RevisionRunner runner = runner(session);
-                Set<String> current = new TreeSet<>(before);
-                List<AppliedRevision> undone = new ArrayList<>();
-                long start = System.nanoTime();
-                for (RevisionNode node : plan) {
-                    Set<String> next = graph.headsAfterDowngrade(current, node.id());
-                    Duration took = runner.downgrade(catalog.revision(node), current, next);
-                    log.info("  undone   " + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
-                    undone.add(new AppliedRevision(node.id(), node.message(), took));
-                    current = new TreeSet<>(next);
-                }
-                log.info("Database is at " + describe(current, graph) + "; " + plural(undone.size(), "revision")
-                        + " undone in " + seconds(Duration.ofNanos(System.nanoTime() - start)) + ".");
-                return new RunResult(undone, before, current);
+                return walk(catalog, session, plan, before, false);
             }
         } catch (SQLException e) {
             throw databaseError(e);
         }
+    }
+
+    /** Runs the plan one revision at a time, moving the recorded heads after each. */
+    private RunResult walk(RevisionCatalog catalog, DatabaseSession session, List<RevisionNode> plan,
+                           Set<String> before, boolean up) {
+        RevisionGraph graph = catalog.graph();
+        RevisionRunner runner = runner(session);
+        Set<String> current = new TreeSet<>(before);
+        List<AppliedRevision> done = new ArrayList<>();
+        long start = System.nanoTime();
+        for (RevisionNode node : plan) {
+            LoadedRevision revision = catalog.revision(node);
+            Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
+                    : graph.headsAfterDowngrade(current, node.id());
+            Duration took = up ? runner.upgrade(revision, current, next) : runner.downgrade(revision, current, next);
+            log.info((up ? "  applied  " : "  undone   ") + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
+            done.add(new AppliedRevision(node.id(), node.message(), took));
+            current = new TreeSet<>(next);
+        }
+        log.info("Database is at " + describe(current, graph) + "; " + plural(done.size(), "revision")
+                + (up ? " applied in " : " undone in ") + seconds(Duration.ofNanos(System.nanoTime() - start)) + ".");
+        return new RunResult(done, before, current);
     }
 
     /** Records the database as being at {@code revision} without running anything. */

@@ -1,5 +1,7 @@
 package dev.migrations.engine.dialect;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -8,7 +10,14 @@ import java.util.List;
  */
 public record SqlStatement(String sql, List<List<Object>> parameterRows) {
     public SqlStatement {
-        parameterRows = parameterRows == null ? List.of() : List.copyOf(parameterRows);
+        List<List<Object>> rows = new ArrayList<>();
+        if (parameterRows != null) {
+            for (List<Object> row : parameterRows) {
+                // values may be null, which List.copyOf refuses
+                rows.add(Collections.unmodifiableList(new ArrayList<>(row)));
+            }
+        }
+        parameterRows = Collections.unmodifiableList(rows);
     }
 
     public static SqlStatement of(String sql) {

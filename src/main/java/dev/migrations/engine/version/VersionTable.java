@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,7 +118,7 @@ public final class VersionTable {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + log()
                 + " (revision, action, message, checksum, duration_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, entry.revision());
-            insert.setString(2, entry.action().name().toLowerCase(java.util.Locale.ROOT));
+            insert.setString(2, entry.action().name().toLowerCase(Locale.ROOT));
             insert.setString(3, entry.message());
             insert.setString(4, entry.checksum());
             if (entry.durationMillis() == null) {
@@ -140,14 +141,10 @@ public final class VersionTable {
                 + log() + " ORDER BY revision, id DESC";
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
-                LogEntry.Action action = LogEntry.Action.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT));
-                if (action == LogEntry.Action.DOWNGRADE) {
-                    continue;
+                AppliedRecord record = record(rs);
+                if (record.action() != LogEntry.Action.DOWNGRADE) {
+                    applied.put(record.revision(), record);
                 }
-                Timestamp at = rs.getTimestamp(4);
-                long duration = rs.getLong(5);
-                applied.put(rs.getString(1), new AppliedRecord(rs.getString(1), action, rs.getString(3),
-                        at == null ? null : at.toInstant(), rs.wasNull() ? null : duration, rs.getString(6)));
             }
         }
         return applied;
@@ -162,13 +159,19 @@ public final class VersionTable {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
                 "SELECT revision, action, checksum, applied_at, duration_ms, applied_by FROM " + log() + " ORDER BY id")) {
             while (rs.next()) {
-                Timestamp at = rs.getTimestamp(4);
-                long duration = rs.getLong(5);
-                rows.add(new AppliedRecord(rs.getString(1),
-                        LogEntry.Action.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3),
-                        at == null ? null : at.toInstant(), rs.wasNull() ? null : duration, rs.getString(6)));
+                rows.add(record(rs));
             }
         }
         return rows;
+    }
+
+    /** Reads a row selected as: revision, action, checksum, applied_at, duration_ms, applied_by. */
+    private static AppliedRecord record(ResultSet rs) throws SQLException {
+        LogEntry.Action action = LogEntry.Action.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+        Timestamp at = rs.getTimestamp(4);
+        long duration = rs.getLong(5);
+        Long durationMillis = rs.wasNull() ? null : duration;
+        return new AppliedRecord(rs.getString(1), action, rs.getString(3), at == null ? null : at.toInstant(),
+                durationMillis, rs.getString(6));
     }
 }
