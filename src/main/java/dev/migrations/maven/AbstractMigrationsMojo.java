@@ -79,14 +79,16 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
             getLog().debug("No migrations in " + project.getArtifactId() + "; skipping");
             return;
         }
-        if (actsOnOneService()) {
-            services.requireOne(goal());
-        }
         try {
+            if (actsOnOneService()) {
+                services.requireOne(goal());
+            }
             MigrationsConfig config = new ConfigurationReader(this, session.getSettings(), settingsDecrypter).read();
             run(config, new MavenEngineLog(getLog()));
         } catch (MigrationException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            // Without the cause: Maven would append the cause's message to the one line.
+            getLog().debug(e);
+            throw new MojoFailureException(e.getMessage());
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Unexpected failure in migrations:" + goal() + ": " + e, e);
         }

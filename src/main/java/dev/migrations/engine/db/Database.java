@@ -44,8 +44,8 @@ public final class Database {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.displayUrl();
         if (state.equals("28P01") || state.equals("28000")) {
-            return "Cannot log in to " + where + " as " + settings.username()
-                    + ": wrong user name or password; check migrations.username/migrations.password or the settings.xml server.";
+            String who = settings.username() == null ? "" : " as " + settings.username();
+            return "Cannot log in to " + where + who + ": wrong user name or password; check migrations.username/migrations.password or the settings.xml server.";
         }
         if (state.equals("3D000")) {
             return "Database in " + where + " does not exist; create it or fix migrations.url.";
