@@ -145,6 +145,11 @@ public final class Migrations {
                     session.versionTable().record(session.connection(), new LogEntry(id, LogEntry.Action.STAMP,
                             graph.get(id).message(), null, null, who));
                 }
+                if (after.isEmpty()) {
+                    // keeps the audit trail complete: the log says who emptied the position
+                    session.versionTable().record(session.connection(), new LogEntry("base", LogEntry.Action.STAMP,
+                            "stamped at base", null, null, who));
+                }
                 session.connection().commit();
                 log.info("Stamped " + session.displayUrl() + " (schema " + session.schema() + ") at "
                         + describe(after, graph) + " (was " + (before.isEmpty() ? "base" : String.join(", ", before))

@@ -1,5 +1,6 @@
 package dev.migrations.engine.runner;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -10,7 +11,12 @@ final class DatabaseMessage {
     private DatabaseMessage() {
     }
 
-    static String of(SQLException e) {
+    static String of(SQLException failure) {
+        SQLException e = failure;
+        if (e instanceof BatchUpdateException && e.getNextException() != null) {
+            // the server's own error, without the batch statement and its values
+            e = e.getNextException();
+        }
         String text = null;
         if (e instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();
