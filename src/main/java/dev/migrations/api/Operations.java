@@ -157,6 +157,11 @@ public interface Operations {
         apply(new DropIndex(schema(), table, definition.name(), definition, false));
     }
 
+    /** {@code DROP INDEX CONCURRENTLY}: declare the revision {@code transactional = false}. */
+    default void dropIndexConcurrently(String table, Index definition) {
+        apply(new DropIndex(schema(), table, definition.name(), definition, true));
+    }
+
     // constraints
 
     default void createPrimaryKey(String name, String table, String... columns) {

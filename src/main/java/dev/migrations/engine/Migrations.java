@@ -183,7 +183,7 @@ public final class Migrations {
                 if (verbose) {
                     AppliedRecord record = applied.get(id);
                     if (record != null) {
-                        line.append(" [").append(record.action().name().toLowerCase(Locale.ROOT)).append("d ")
+                        line.append(" [").append(record.action().pastTense()).append(' ')
                                 .append(record.appliedAt()).append(" by ").append(record.appliedBy()).append(']');
                     }
                 }

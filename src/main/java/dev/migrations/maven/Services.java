@@ -5,6 +5,7 @@ import java.io.File;
 import java.util.List;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Which projects of the reactor are services: each module that configures the plugin (or has
@@ -24,7 +25,7 @@ final class Services {
         if (reactor.size() <= 1) {
             return true;
         }
-        if (new File(project.getBasedir(), "src/main/migrations").isDirectory()) {
+        if (migrationsDirectory(project).isDirectory()) {
             return true;
         }
         boolean declares = false;
@@ -34,6 +35,18 @@ final class Services {
             }
         }
         return declares && !"pom".equals(project.getPackaging());
+    }
+
+    /** The project's migrations directory, as its own plugin configuration sets it. */
+    private File migrationsDirectory(MavenProject project) {
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (pluginKey.equals(plugin.getKey()) && plugin.getConfiguration() instanceof Xpp3Dom config
+                    && config.getChild("migrationsDirectory") != null) {
+                File configured = new File(config.getChild("migrationsDirectory").getValue());
+                return configured.isAbsolute() ? configured : new File(project.getBasedir(), configured.getPath());
+            }
+        }
+        return new File(project.getBasedir(), "src/main/migrations");
     }
 
     void requireOne(String goal) {

@@ -19,6 +19,11 @@ public final class ItDatabase {
         this.database = new Database(settings);
     }
 
+    /** For scripts that open a database of their own, such as a project's embedded one after its build. */
+    public static ItDatabase of(ConnectionSettings settings) {
+        return new ItDatabase(settings);
+    }
+
     public void execute(String sql) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -4,5 +4,17 @@ package dev.migrations.engine.version;
 public record LogEntry(String revision, Action action, String message, String checksum,
                        Long durationMillis, String appliedBy) {
 
-    public enum Action { UPGRADE, DOWNGRADE, STAMP }
+    public enum Action {
+        UPGRADE("upgraded"), DOWNGRADE("downgraded"), STAMP("stamped");
+
+        private final String pastTense;
+
+        Action(String pastTense) {
+            this.pastTense = pastTense;
+        }
+
+        public String pastTense() {
+            return pastTense;
+        }
+    }
 }
