@@ -127,11 +127,11 @@ public final class Migrations {
         RevisionGraph graph = catalog().graph();
         Set<String> target = graph.stampHeads(revision);
         try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
-            Set<String> before = purge ? session.versionTable().currentHeads(session.connection())
-                    : knownHeads(session, graph);
+            // read once before the lock so that an unknown recorded revision fails without writing
+            stampedFrom(session, graph, purge);
             try (AdvisoryLock lock = session.lock(log)) {
                 session.prepareForWrites();
-                before = purge ? session.versionTable().currentHeads(session.connection()) : knownHeads(session, graph);
+                Set<String> before = stampedFrom(session, graph, purge);
                 Set<String> after = new TreeSet<>(target);
                 session.connection().setAutoCommit(false);
                 if (purge) {
@@ -159,6 +159,11 @@ public final class Migrations {
         } catch (SQLException e) {
             throw databaseError(e);
         }
+    }
+
+    /** The position a stamp replaces; with purge it may name revisions no file has. */
+    private Set<String> stampedFrom(DatabaseSession session, RevisionGraph graph, boolean purge) throws SQLException {
+        return purge ? session.versionTable().currentHeads(session.connection()) : knownHeads(session, graph);
     }
 
     /** The database's current revisions, each marked {@code (head)} when it is one. */
