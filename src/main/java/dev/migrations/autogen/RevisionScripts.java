@@ -42,13 +42,19 @@ public final class RevisionScripts {
      * @param revisionId the id to use, or null for a random one
      */
     public Path createEmpty(String message, String head, String revisionId) {
+        return create(message, head, revisionId, MigrationClassWriter.emptyBody("upgrade"),
+                MigrationClassWriter.emptyBody("downgrade"));
+    }
+
+    /** Writes a revision after {@code head} with the given method bodies. */
+    public Path create(String message, String head, String revisionId, CodeBlock upgrade, CodeBlock downgrade) {
         requireMessage(message);
         RevisionGraph graph = new Migrations(config, log).catalog().graph();
         List<String> parents = parentsFor(graph, head);
         RevisionMetadata revision = new RevisionMetadata(newId(graph, revisionId), parents, message,
                 LocalDateTime.now(clock), List.of(), List.of());
         Path file = new MigrationClassWriter(config.migrationsPackage()).write(config.migrationsDirectory(), revision,
-                MigrationClassWriter.emptyBody("upgrade"), MigrationClassWriter.emptyBody("downgrade"));
+                upgrade, downgrade);
         log.info("Generated " + file + " (revision " + revision.id() + ")");
         return file;
     }
@@ -136,7 +142,7 @@ public final class RevisionScripts {
         return id;
     }
 
-    private static void requireMessage(String message) {
+    static void requireMessage(String message) {
         if (message == null || message.isBlank()) {
             throw new MigrationException("A revision needs a message: add -Dmessage=\"what this revision does\".");
         }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The engine's front door: one method per goal, each returning what it did. The Maven goals
@@ -203,6 +204,30 @@ public final class Migrations {
             return new Status(heads, pending, changed);
         } catch (SQLException e) {
             throw databaseError(e);
+        }
+    }
+
+    /**
+     * The revisions the database is at, after checking that the migrations directory has
+     * them all; and the graph they were checked against.
+     */
+    public Position position() {
+        RevisionGraph graph = catalog().graph();
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            return new Position(graph, knownHeads(session, graph));
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /** Where a database stands in the revision graph. */
+    public record Position(RevisionGraph graph, Set<String> heads) {
+        public boolean isAtHead() {
+            return heads.equals(graph.heads().stream().map(RevisionNode::id).collect(Collectors.toSet()));
+        }
+
+        public String describe() {
+            return Migrations.describe(heads, graph);
         }
     }
 

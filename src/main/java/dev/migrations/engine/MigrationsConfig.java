@@ -30,6 +30,12 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
         schema = schema == null || schema.isBlank() ? null : schema;
     }
 
+    /** The same service on another database (a throwaway one, for autogenerate). */
+    public MigrationsConfig withConnection(ConnectionSettings other) {
+        return new MigrationsConfig(other, migrationsDirectory, migrationsPackage, workDirectory, schema, versionTable,
+                lockTimeoutMillis);
+    }
+
     public Path classesDirectory() {
         return workDirectory.resolve("classes");
     }

@@ -5,6 +5,7 @@ import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -52,6 +53,21 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     /** Seconds to wait for another migration run that holds the database lock. */
     @Parameter(property = "migrations.lockTimeout", defaultValue = "300")
     long lockTimeout;
+
+    /** Packages scanned for @Entity classes, comma separated (autogenerate and check). */
+    @Parameter(property = "migrations.entityPackages")
+    String entityPackages;
+
+    /** The persistence unit to read when META-INF/persistence.xml has several. */
+    @Parameter(property = "migrations.persistenceUnit")
+    String persistenceUnit;
+
+    /**
+     * Settings the application's Hibernate runs with (naming strategies, dialect options), so
+     * that the compared model is the schema the application would build.
+     */
+    @Parameter
+    Map<String, String> hibernateProperties;
 
     @Parameter(property = "migrations.skip", defaultValue = "false")
     boolean skip;

@@ -3,27 +3,35 @@ package dev.migrations.maven;
 import dev.migrations.autogen.GitCommit;
 import dev.migrations.autogen.RevisionScripts;
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Writes one new migration class and prints its path and id. */
-@Mojo(name = "revision", threadSafe = true)
+/**
+ * Writes one new migration class and prints its path and id. With entities configured it
+ * compares them with the schema at head and writes the difference; it compiles the project
+ * first, so it works on a fresh clone and right after an entity changes.
+ */
+@Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class RevisionMojo extends AbstractMigrationsMojo {
 
     @Parameter(property = "message")
     String message;
 
-    /** Compare the entity model with the database; default true when entityPackages is set. */
+    /** Compare the entity model with the database; default true when entities are configured. */
     @Parameter(property = "autogenerate")
     Boolean autogenerate;
 
-    /** Packages scanned for @Entity classes (autogenerate). */
-    @Parameter(property = "migrations.entityPackages")
-    String entityPackages;
+    /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
+    @Parameter(property = "devDatabase")
+    String devDatabase;
 
     /** The parent revision; required when there are several heads. */
     @Parameter(property = "head")
@@ -38,15 +46,18 @@ public class RevisionMojo extends AbstractMigrationsMojo {
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        boolean compare = autogenerate != null ? autogenerate : entityPackages != null && !entityPackages.isBlank();
+        boolean compare = autogenerate != null ? autogenerate : ProjectModel.hasEntities(project, entityPackages);
+        Optional<Path> file;
         if (compare) {
-            throw new MigrationException("Autogenerate is not available in this version yet; "
-                    + "write the revision by hand with -Dautogenerate=false.");
+            file = ProjectModel.autogenerate(this, config, devDatabase, log,
+                    autogen -> autogen.revision(message, head, revisionId, Clock.systemDefaultZone()));
+        } else {
+            file = Optional.of(new RevisionScripts(config, log, Clock.systemDefaultZone())
+                    .createEmpty(message, head, revisionId));
         }
-        Path file = new RevisionScripts(config, log, Clock.systemDefaultZone()).createEmpty(message, head, revisionId);
-        if (commit) {
-            GitCommit.commit(project.getBasedir().toPath(), file, message);
-            log.info("Committed " + file.getFileName() + " with git");
+        if (commit && file.isPresent()) {
+            GitCommit.commit(project.getBasedir().toPath(), file.get(), message);
+            log.info("Committed " + file.get().getFileName() + " with git");
         }
     }
 

@@ -69,7 +69,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public ConnectionSettings connectionSettings() {
-        return new ConnectionSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        return connectionSettings("postgres");
+    }
+
+    /** Another database of the same server. */
+    public ConnectionSettings connectionSettings(String database) {
+        return new ConnectionSettings(postgres.getJdbcUrl("postgres", database), "postgres", null);
     }
 
     @Override

@@ -1,0 +1,232 @@
+package dev.migrations.autogen;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.migrations.api.operation.Operation;
+import dev.migrations.autogen.diff.SchemaDiffer;
+import dev.migrations.autogen.model.EntityModel;
+import dev.migrations.autogen.model.EntityModelSource;
+import dev.migrations.autogen.model.HibernateModel;
+import dev.migrations.autogen.model.ModelSchema;
+import dev.migrations.autogen.schema.SchemaReader;
+import dev.migrations.autogen.schema.SchemaSnapshot;
+import dev.migrations.autogen.writer.OperationCode;
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Migrations;
+import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.engine.db.ConnectionSettings;
+import dev.migrations.engine.db.Database;
+import dev.migrations.engine.db.EmbeddedPostgresServer;
+import dev.migrations.engine.dialect.Dialect;
+import dev.migrations.engine.dialect.PostgresDialect;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the entity model with the schema at head and writes the difference as a revision.
+ *
+ * <p>Both sides are read by one reader from PostgreSQL's catalog: the live schema, and the
+ * model's schema as PostgreSQL stores it after running Hibernate's own DDL in a scratch
+ * database (the embedded server's). Comparing two catalogs that the same database normalized
+ * is what keeps the differ free of false changes (types spelled two ways, defaults printed two
+ * ways, constraints named by different tools).
+ */
+public final class Autogenerate {
+
+    private static final String SCRATCH_DATABASE = "migrations_scratch";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MigrationsConfig config;
+    private final EntityModelSource source;
+    private final ClassLoader projectLoader;
+    private final boolean throwawayDatabase;
+    private final EngineLog log;
+    private final Dialect dialect = new PostgresDialect();
+
+    /**
+     * @param throwawayDatabase compare with a fresh embedded database upgraded to head rather
+     *                          than the configured one (always so when none is configured)
+     */
+    public Autogenerate(MigrationsConfig config, EntityModelSource source, ClassLoader projectLoader,
+                        boolean throwawayDatabase, EngineLog log) {
+        this.config = config;
+        this.source = source;
+        this.projectLoader = projectLoader;
+        this.throwawayDatabase = throwawayDatabase || config.usesEmbeddedDatabase();
+        this.log = log;
+    }
+
+    /** What the model and the schema at head differ in, as the operations that close the gap. */
+    public record Comparison(List<Operation> operations, EntityModel model, String comparedWith) {
+        public boolean hasChanges() {
+            return !operations.isEmpty();
+        }
+
+        /** The operations that undo {@link #operations()}, in the order that undoes them. */
+        public List<Operation> reversed() {
+            List<Operation> reversed = new ArrayList<>(operations.size());
+            for (Operation operation : operations) {
+                reversed.add(operation.reverse());
+            }
+            Collections.reverse(reversed);
+            return reversed;
+        }
+    }
+
+    public Comparison compare() {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log)) {
+            String schema;
+            SchemaSnapshot live;
+            int[] version;
+            String comparedWith;
+            if (throwawayDatabase) {
+                String name = "migrations_dev_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+                ConnectionSettings throwaway = createDatabase(server, name, false);
+                try {
+                    MigrationsConfig dev = config.withConnection(throwaway);
+                    Migrations migrations = new Migrations(dev, quiet(log));
+                    if (!migrations.catalog().graph().isEmpty()) {
+                        migrations.upgrade("heads");
+                    }
+                    try (Connection connection = new Database(throwaway).connect()) {
+                        schema = schemaOf(connection);
+                        live = readLive(connection, schema);
+                        version = versionOf(connection);
+                    }
+                } finally {
+                    dropDatabase(server, name);
+                }
+                comparedWith = "a throwaway embedded database upgraded to head";
+            } else {
+                Migrations.Position position = new Migrations(config, log).position();
+                if (!position.isAtHead()) {
+                    throw new MigrationException("The database is at " + position.describe() + ", not at head; "
+                            + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to head "
+                            + "with -DdevDatabase=embedded.");
+                }
+                try (Connection connection = new Database(config.connection()).connect()) {
+                    schema = schemaOf(connection);
+                    live = readLive(connection, schema);
+                    version = versionOf(connection);
+                }
+                comparedWith = config.connection().displayUrl() + " (schema " + schema + ")";
+            }
+
+            EntityModel model = HibernateModel.build(source, projectLoader, version[0], version[1]);
+            ModelSchema.Sides sides;
+            try (Connection scratch = new Database(createDatabase(server, SCRATCH_DATABASE, true)).connect()) {
+                sides = ModelSchema.read(scratch, model, dialect, live);
+            }
+            return new Comparison(SchemaDiffer.diff(sides.live(), sides.model()), model, comparedWith);
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot compare the entity model with the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a revision with the differences; nothing when there are none. */
+    public Optional<Path> revision(String message, String head, String revisionId, Clock clock) {
+        RevisionScripts.requireMessage(message);
+        Comparison comparison = compare();
+        if (!comparison.hasChanges()) {
+            log.info("No changes detected: the entity model (" + comparison.model().entityCount()
+                    + " entities) matches " + comparison.comparedWith() + ".");
+            return Optional.empty();
+        }
+        OperationCode code = new OperationCode(comparison.model().tableOrigins());
+        CodeBlock upgrade = code.body(comparison.operations());
+        CodeBlock downgrade = code.body(comparison.reversed());
+        for (Operation operation : comparison.operations()) {
+            log.info("  " + operation.describe());
+        }
+        return Optional.of(new RevisionScripts(config, log, clock).create(message, head, revisionId, upgrade, downgrade));
+    }
+
+    private String schemaOf(Connection connection) throws SQLException {
+        if (config.schema() != null) {
+            return config.schema();
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1) == null ? "public" : rs.getString(1);
+        }
+    }
+
+    /** With the schema first on the search path, as the model side reads it. */
+    private SchemaSnapshot readLive(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + dialect.quote(schema));
+        }
+        return new SchemaReader().read(connection, schema,
+                Set.of(config.versionTable(), config.versionTable() + "_log"));
+    }
+
+    private static int[] versionOf(Connection connection) throws SQLException {
+        return new int[] {connection.getMetaData().getDatabaseMajorVersion(),
+                connection.getMetaData().getDatabaseMinorVersion()};
+    }
+
+    private static ConnectionSettings createDatabase(EmbeddedPostgresServer server, String name, boolean reuse)
+            throws SQLException {
+        try (Connection admin = new Database(server.connectionSettings()).connect();
+             Statement statement = admin.createStatement()) {
+            if (reuse) {
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                    if (rs.next()) {
+                        return server.connectionSettings(name);
+                    }
+                }
+            }
+            try {
+                statement.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                // 42P04: another build created it first, which is just as good.
+                if (!reuse || !"42P04".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+        return server.connectionSettings(name);
+    }
+
+    private static void dropDatabase(EmbeddedPostgresServer server, String name) {
+        try (Connection admin = new Database(server.connectionSettings()).connect();
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException ignored) {
+            // A leftover throwaway database costs disk space only; the next clean removes it.
+        }
+    }
+
+    /** The throwaway database's upgrade is a means, not news: its progress goes to debug. */
+    private static EngineLog quiet(EngineLog log) {
+        return new EngineLog() {
+            @Override
+            public void info(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+        };
+    }
+}

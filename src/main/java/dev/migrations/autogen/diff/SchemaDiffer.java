@@ -1,0 +1,197 @@
+package dev.migrations.autogen.diff;
+
+import dev.migrations.api.model.Column;
+import dev.migrations.api.model.ColumnChange;
+import dev.migrations.api.model.Constraint;
+import dev.migrations.api.model.Index;
+import dev.migrations.api.model.Sequence;
+import dev.migrations.api.operation.AddColumn;
+import dev.migrations.api.operation.AddConstraint;
+import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.CreateIndex;
+import dev.migrations.api.operation.CreateSequence;
+import dev.migrations.api.operation.CreateTable;
+import dev.migrations.api.operation.DropColumn;
+import dev.migrations.api.operation.DropConstraint;
+import dev.migrations.api.operation.DropIndex;
+import dev.migrations.api.operation.DropSequence;
+import dev.migrations.api.operation.DropTable;
+import dev.migrations.api.operation.Operation;
+import dev.migrations.api.operation.SetTableComment;
+import dev.migrations.autogen.schema.SchemaSnapshot;
+import dev.migrations.autogen.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The operations that bring one schema to another. Both snapshots come from the same reader on
+ * the same kind of database, so equal things are spelled equally and every difference found is
+ * a real one.
+ *
+ * <p>The list applies in order: first what depends on something that goes away (foreign keys,
+ * then the other constraints and indexes), then new sequences, tables and columns and the
+ * changed columns, then the new constraints and indexes (foreign keys last, once what they
+ * point at exists), and finally dropped columns, tables and sequences. Every drop carries the
+ * full definition of what it drops, so the reversed list is the exact way back.
+ */
+public final class SchemaDiffer {
+
+    private final List<Operation> dropForeignKeys = new ArrayList<>();
+    private final List<Operation> dropOthers = new ArrayList<>();
+    private final List<Operation> builds = new ArrayList<>();
+    private final List<Operation> addOthers = new ArrayList<>();
+    private final List<Operation> addForeignKeys = new ArrayList<>();
+    private final List<Operation> removals = new ArrayList<>();
+
+    private SchemaDiffer() {
+    }
+
+    /** What turns {@code current} into {@code target}; empty when they are the same. */
+    public static List<Operation> diff(SchemaSnapshot current, SchemaSnapshot target) {
+        SchemaDiffer differ = new SchemaDiffer();
+        differ.compare(current, target);
+        List<Operation> all = new ArrayList<>();
+        all.addAll(differ.dropForeignKeys);
+        all.addAll(differ.dropOthers);
+        all.addAll(differ.builds);
+        all.addAll(differ.addOthers);
+        all.addAll(differ.addForeignKeys);
+        all.addAll(differ.removals);
+        return all;
+    }
+
+    private void compare(SchemaSnapshot current, SchemaSnapshot target) {
+        for (Sequence sequence : target.sequences().values()) {
+            if (!current.sequences().containsKey(sequence.name())) {
+                builds.add(new CreateSequence(null, sequence));
+            }
+        }
+
+        List<Table> created = target.tables().values().stream()
+                .filter(t -> !current.tables().containsKey(t.name())).toList();
+        for (TableOrder.Placed placed : TableOrder.creation(created)) {
+            Table table = placed.table();
+            builds.add(createTable(table, placed.inlineForeignKeys()));
+            for (Index index : table.indexes()) {
+                builds.add(new CreateIndex(null, table.name(), index, false));
+            }
+            for (Constraint.ForeignKey deferred : placed.laterForeignKeys()) {
+                addForeignKeys.add(new AddConstraint(null, table.name(), deferred));
+            }
+        }
+
+        for (Table after : target.tables().values()) {
+            Table before = current.tables().get(after.name());
+            if (before != null) {
+                compareTable(before, after);
+            }
+        }
+
+        List<Table> dropped = current.tables().values().stream()
+                .filter(t -> !target.tables().containsKey(t.name())).toList();
+        List<TableOrder.Placed> creationOrder = TableOrder.creation(dropped);
+        for (int i = creationOrder.size() - 1; i >= 0; i--) {
+            TableOrder.Placed placed = creationOrder.get(i);
+            Table table = placed.table();
+            for (Constraint.ForeignKey cyclic : placed.laterForeignKeys()) {
+                dropForeignKeys.add(new DropConstraint(null, table.name(), cyclic.name(), cyclic));
+            }
+            for (Index index : table.indexes()) {
+                removals.add(new DropIndex(null, table.name(), index.name(), index, false));
+            }
+            removals.add(new DropTable(null, table.name(), createTable(table, placed.inlineForeignKeys())));
+        }
+
+        for (Sequence sequence : current.sequences().values()) {
+            if (!target.sequences().containsKey(sequence.name())) {
+                removals.add(new DropSequence(null, sequence.name(), sequence));
+            }
+        }
+    }
+
+    private void compareTable(Table before, Table after) {
+        String table = after.name();
+
+        ByNameThenShape<Constraint.ForeignKey> foreignKeys = ByNameThenShape.match(before.foreignKeys(),
+                after.foreignKeys(), Constraint.ForeignKey::name, fk -> fk.withName(null));
+        foreignKeys.dropped().forEach(fk -> dropForeignKeys.add(new DropConstraint(null, table, fk.name(), fk)));
+        foreignKeys.created().forEach(fk -> addForeignKeys.add(new AddConstraint(null, table, fk)));
+
+        List<Constraint.PrimaryKey> keysBefore = before.primaryKey() == null ? List.of() : List.of(before.primaryKey());
+        List<Constraint.PrimaryKey> keysAfter = after.primaryKey() == null ? List.of() : List.of(after.primaryKey());
+        constraints(table, ByNameThenShape.match(keysBefore, keysAfter, Constraint::name, Constraint.PrimaryKey::columns));
+        constraints(table, ByNameThenShape.match(before.uniques(), after.uniques(), Constraint::name,
+                Constraint.Unique::columns));
+        constraints(table, ByNameThenShape.match(before.checks(), after.checks(), Constraint::name,
+                Constraint.Check::expression));
+
+        ByNameThenShape<Index> indexes = ByNameThenShape.match(before.indexes(), after.indexes(), Index::name,
+                index -> List.of(index.columns(), index.isUnique(), Objects.toString(index.where())));
+        indexes.dropped().forEach(i -> dropOthers.add(new DropIndex(null, table, i.name(), i, false)));
+        indexes.created().forEach(i -> addOthers.add(new CreateIndex(null, table, i, false)));
+
+        for (Column column : after.columns()) {
+            before.column(column.name()).ifPresentOrElse(
+                    existing -> alterColumn(table, existing, column),
+                    () -> builds.add(new AddColumn(null, table, column)));
+        }
+        if (!Objects.equals(before.comment(), after.comment())) {
+            builds.add(new SetTableComment(null, table, before.comment(), after.comment()));
+        }
+        for (Column column : before.columns()) {
+            if (after.column(column.name()).isEmpty()) {
+                removals.add(new DropColumn(null, table, column.name(), column));
+            }
+        }
+    }
+
+    private <C extends Constraint> void constraints(String table, ByNameThenShape<C> match) {
+        match.dropped().forEach(c -> dropOthers.add(new DropConstraint(null, table, c.name(), c)));
+        match.created().forEach(c -> addOthers.add(new AddConstraint(null, table, c)));
+    }
+
+    /**
+     * The type first, so that a new default or a NOT NULL is checked against the new type;
+     * the default before NOT NULL, which is the order a user adding both would need.
+     */
+    private void alterColumn(String table, Column before, Column after) {
+        List<ColumnChange> changes = new ArrayList<>();
+        if (!before.type().equals(after.type())) {
+            changes.add(new ColumnChange.TypeChange(before.type(), after.type(), null));
+        }
+        if (!Objects.equals(before.serverDefault(), after.serverDefault())) {
+            changes.add(new ColumnChange.DefaultChange(before.serverDefault(), after.serverDefault()));
+        }
+        if (before.isNullable() != after.isNullable()) {
+            changes.add(new ColumnChange.NullabilityChange(after.isNullable()));
+        }
+        if (!Objects.equals(before.comment(), after.comment())) {
+            changes.add(new ColumnChange.CommentChange(before.comment(), after.comment()));
+        }
+        if (!changes.isEmpty()) {
+            builds.add(new AlterColumn(null, table, after.name(), changes));
+        }
+    }
+
+    /**
+     * A table's creation with its constraints inline. A single-column primary key under the
+     * name PostgreSQL would choose anyway is written on the column, which reads better.
+     */
+    static CreateTable createTable(Table table, List<Constraint.ForeignKey> foreignKeys) {
+        List<Column> columns = new ArrayList<>(table.columns());
+        List<Constraint> constraints = new ArrayList<>();
+        Constraint.PrimaryKey key = table.primaryKey();
+        if (key != null) {
+            if (key.columns().size() == 1 && (table.name() + "_pkey").equals(key.name())) {
+                columns.replaceAll(c -> c.name().equals(key.columns().get(0)) ? c.primaryKey() : c);
+            } else {
+                constraints.add(key);
+            }
+        }
+        constraints.addAll(table.uniques());
+        constraints.addAll(table.checks());
+        constraints.addAll(foreignKeys);
+        return new CreateTable(null, table.name(), columns, constraints, table.comment());
+    }
+}

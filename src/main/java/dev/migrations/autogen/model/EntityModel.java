@@ -1,0 +1,24 @@
+package dev.migrations.autogen.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entity model as Hibernate would build it for the target database.
+ *
+ * @param createStatements Hibernate's own DDL for the model, one statement each, unqualified
+ *                         tables created in whatever schema the search path names first
+ * @param tableOrigins     which mapping each table comes from ({@code com.example.Customer},
+ *                         {@code com.example.Order.lines}), keyed by the table name as the
+ *                         database stores it; what a catalog cannot tell, kept for the comments
+ *                         in generated code
+ * @param entityCount      how many entity classes the model has
+ * @param defaultSchema    the {@code hibernate.default_schema} the application sets, or null
+ */
+public record EntityModel(List<String> createStatements, Map<String, String> tableOrigins, int entityCount,
+                          String defaultSchema) {
+    public EntityModel {
+        createStatements = List.copyOf(createStatements);
+        tableOrigins = Map.copyOf(tableOrigins);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.migrations.autogen.model;
+
+import dev.migrations.engine.MigrationException;
+import jakarta.persistence.Entity;
+import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.SingleTableSubclass;
+import org.hibernate.mapping.Table;
+import org.hibernate.tool.schema.SourceType;
+import org.hibernate.tool.schema.TargetType;
+import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.spi.ContributableMatcher;
+import org.hibernate.tool.schema.spi.ExceptionHandler;
+import org.hibernate.tool.schema.spi.ExecutionOptions;
+import org.hibernate.tool.schema.spi.SchemaManagementTool;
+import org.hibernate.tool.schema.spi.ScriptSourceInput;
+import org.hibernate.tool.schema.spi.ScriptTargetOutput;
+import org.hibernate.tool.schema.spi.SourceDescriptor;
+import org.hibernate.tool.schema.spi.TargetDescriptor;
+
+/**
+ * Builds the entity model with Hibernate's own boot metadata and schema tooling, so that the
+ * schema compared is exactly the one the application's Hibernate would create: same naming
+ * strategies, same type for every attribute at the target database's version, same
+ * constraint names. Nothing is connected: the database version is given, not probed.
+ */
+public final class HibernateModel {
+
+    static {
+        // Hibernate announces itself on every boot, and warns that no connection provider is
+        // configured, which is the point here; Maven would print both. A user's setting wins.
+        // Hibernate logs through JBoss Logging, which would pick java.util.logging and print
+        // around Maven's log; sent to SLF4J, it is Maven's log.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+        String key = "org.slf4j.simpleLogger.log.org.hibernate";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "error");
+        }
+    }
+
+    private HibernateModel() {
+    }
+
+    /**
+     * @param projectLoader loads the project's classes; its parent must be the loader that has
+     *                      Hibernate and Jakarta Persistence, so that both sides agree on what
+     *                      {@code @Entity} is
+     */
+    public static EntityModel build(EntityModelSource source, ClassLoader projectLoader,
+                                    int databaseMajorVersion, int databaseMinorVersion) {
+        List<String> classNames = new ArrayList<>();
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (source.entityPackages().isEmpty()) {
+            PersistenceUnits.Unit unit = PersistenceUnits.find(projectLoader, source.persistenceUnit());
+            classNames.addAll(unit.classNames());
+            properties.putAll(unit.properties());
+        } else {
+            classNames.addAll(entityClasses(source, projectLoader));
+        }
+        if (classNames.isEmpty()) {
+            throw new MigrationException("No @Entity classes found in " + String.join(", ", source.entityPackages())
+                    + "; check migrations.entityPackages, and that the project compiles.");
+        }
+        properties.putAll(source.hibernateProperties());
+        // The compared schema is chosen by the search path of the scratch transaction; a
+        // default schema would qualify every table and put it elsewhere.
+        String defaultSchema = properties.remove(MappingSettings.DEFAULT_SCHEMA);
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(projectLoader);
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoader(projectLoader).build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySettings(new HashMap<String, Object>(properties))
+                .applySetting(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+                .applySetting(JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, String.valueOf(databaseMajorVersion))
+                .applySetting(JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, String.valueOf(databaseMinorVersion))
+                .applySetting(JdbcSettings.ALLOW_METADATA_ON_BOOT, false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            for (String className : classNames) {
+                sources.addAnnotatedClassName(className);
+            }
+            Metadata metadata = sources.buildMetadata();
+            return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), classNames.size(),
+                    defaultSchema);
+        } catch (PersistenceException e) {
+            throw new MigrationException("Hibernate cannot build the entity model: " + message(e)
+                    + "; fix the mapping (the application would fail the same way).", e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static List<String> entityClasses(EntityModelSource source, ClassLoader projectLoader) {
+        List<String> entities = new ArrayList<>();
+        for (String name : EntityScanner.classNames(source.classpath(), source.entityPackages())) {
+            try {
+                Class<?> type = Class.forName(name, false, projectLoader);
+                if (type.isAnnotationPresent(Entity.class)) {
+                    entities.add(name);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // A class that cannot load is no entity Hibernate could use either.
+            }
+        }
+        return entities;
+    }
+
+    private static List<String> createStatements(Metadata metadata, StandardServiceRegistry registry) {
+        Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
+        List<String> statements = new ArrayList<>();
+        ScriptTargetOutput collector = new ScriptTargetOutput() {
+            @Override
+            public void prepare() {
+            }
+
+            @Override
+            public void accept(String command) {
+                statements.add(command);
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+        ExecutionOptions options = new ExecutionOptions() {
+            @Override
+            public Map<String, Object> getConfigurationValues() {
+                return settings;
+            }
+
+            @Override
+            public boolean shouldManageNamespaces() {
+                return false;
+            }
+
+            @Override
+            public ExceptionHandler getExceptionHandler() {
+                return ExceptionHandlerHaltImpl.INSTANCE;
+            }
+        };
+        SourceDescriptor fromMetadata = new SourceDescriptor() {
+            @Override
+            public SourceType getSourceType() {
+                return SourceType.METADATA;
+            }
+
+            @Override
+            public ScriptSourceInput getScriptSourceInput() {
+                return null;
+            }
+        };
+        TargetDescriptor toScript = new TargetDescriptor() {
+            @Override
+            public EnumSet<TargetType> getTargetTypes() {
+                return EnumSet.of(TargetType.SCRIPT);
+            }
+
+            @Override
+            public ScriptTargetOutput getScriptTargetOutput() {
+                return collector;
+            }
+        };
+        registry.requireService(SchemaManagementTool.class).getSchemaCreator(settings)
+                .doCreation(metadata, options, ContributableMatcher.ALL, fromMetadata, toScript);
+        return statements;
+    }
+
+    private static Map<String, String> tableOrigins(Metadata metadata) {
+        Map<String, String> origins = new HashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            Table table = entity.getTable();
+            // A single-table subclass shares its root's table, which the root names best.
+            if (table != null && !(entity instanceof SingleTableSubclass)) {
+                origins.putIfAbsent(storedName(table), entity.getClassName());
+            }
+        }
+        for (Collection collection : metadata.getCollectionBindings()) {
+            Table table = collection.getCollectionTable();
+            if (table != null) {
+                origins.putIfAbsent(storedName(table), collection.getRole());
+            }
+        }
+        return Collections.unmodifiableMap(origins);
+    }
+
+    /** PostgreSQL folds unquoted names to lower case. */
+    private static String storedName(Table table) {
+        Identifier name = table.getNameIdentifier();
+        return name.isQuoted() ? name.getText() : name.getText().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String message(Throwable e) {
+        Throwable shown = e;
+        while (shown.getMessage() == null && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.migrations.autogen.model;
+
+import dev.migrations.autogen.schema.SchemaReader;
+import dev.migrations.autogen.schema.SchemaSnapshot;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.dialect.Dialect;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The entity model's schema as PostgreSQL itself stores it: Hibernate's DDL run in a fresh
+ * schema of a scratch database, read back with the same reader as the live side, and rolled
+ * back. DDL is transactional in PostgreSQL, so nothing is left behind even if the process
+ * dies half-way, and there is no drop to pay for.
+ */
+public final class ModelSchema {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ModelSchema() {
+    }
+
+    /** The two sides of a comparison, with checks spelled alike on both (see {@link CheckExpressions}). */
+    public record Sides(SchemaSnapshot live, SchemaSnapshot model) {
+    }
+
+    /**
+     * @param scratch a connection to a database where a schema may be created (and will be
+     *                rolled back); its autocommit is turned off
+     * @param live    the schema the model will be compared with; its name is given to the model
+     */
+    public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live) {
+        String scratchSchema = "migrations_model_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        try {
+            scratch.setAutoCommit(false);
+            try (Statement statement = scratch.createStatement()) {
+                statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));
+                statement.execute("SET LOCAL search_path TO " + dialect.quote(scratchSchema));
+                for (String ddl : model.createStatements()) {
+                    try {
+                        statement.execute(ddl);
+                    } catch (SQLException e) {
+                        throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
+                                + firstLine(e.getMessage()) + " in: " + ddl
+                                + "; fix the mapping (a columnDefinition, for instance).", e);
+                    }
+                }
+            }
+            SchemaSnapshot read = new SchemaReader().read(scratch, scratchSchema, Set.of());
+            CheckExpressions checks = new CheckExpressions(scratch, dialect);
+            Set<String> tables = read.tables().keySet();
+            SchemaSnapshot settled = checks.settle(read, scratchSchema, tables);
+            return new Sides(checks.settle(live, scratchSchema, tables),
+                    new SchemaSnapshot(live.schema(), settled.tables(), settled.sequences()));
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot create the entity model's schema in the scratch database: "
+                    + firstLine(e.getMessage()), e);
+        } finally {
+            try {
+                scratch.rollback();
+            } catch (SQLException ignored) {
+                // The connection is closed next; the server rolls back then anyway.
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

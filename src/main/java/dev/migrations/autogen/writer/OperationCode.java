@@ -1,0 +1,266 @@
+package dev.migrations.autogen.writer;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.migrations.api.model.Column;
+import dev.migrations.api.model.ColumnChange;
+import dev.migrations.api.model.Constraint;
+import dev.migrations.api.model.Index;
+import dev.migrations.api.model.ReferentialAction;
+import dev.migrations.api.model.Sequence;
+import dev.migrations.api.model.SqlType;
+import dev.migrations.api.operation.AddColumn;
+import dev.migrations.api.operation.AddConstraint;
+import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.CreateIndex;
+import dev.migrations.api.operation.CreateSequence;
+import dev.migrations.api.operation.CreateTable;
+import dev.migrations.api.operation.DropColumn;
+import dev.migrations.api.operation.DropConstraint;
+import dev.migrations.api.operation.DropIndex;
+import dev.migrations.api.operation.DropSequence;
+import dev.migrations.api.operation.DropTable;
+import dev.migrations.api.operation.ExecuteSql;
+import dev.migrations.api.operation.Operation;
+import dev.migrations.api.operation.RenameColumn;
+import dev.migrations.api.operation.RenameTable;
+import dev.migrations.api.operation.SetTableComment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders operations as the {@code op} calls a person would write, using the static
+ * vocabulary of {@code Schema}. The same operations render to the same code, character for
+ * character. Drops render by name: the definition they carry has already produced the other
+ * direction's code.
+ */
+public final class OperationCode {
+
+    private static final Set<String> PLAIN_TYPES = Set.of("smallint", "integer", "bigint", "real", "text",
+            "date", "uuid", "bytea", "json", "jsonb");
+
+    private final Map<String, String> tableOrigins;
+
+    /** @param tableOrigins the mapping each table comes from, for a comment above its creation */
+    public OperationCode(Map<String, String> tableOrigins) {
+        this.tableOrigins = tableOrigins;
+    }
+
+    /** One method body: the operations in order, with review notes where they are needed. */
+    public CodeBlock body(List<Operation> operations) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        List<String> notes = new ReviewNotes(operations).notes();
+        if (!notes.isEmpty()) {
+            for (String note : notes) {
+                body.add("// REVIEW: $L\n", note);
+            }
+            body.add("\n");
+        }
+        for (Operation operation : operations) {
+            body.add(statement(operation));
+        }
+        return body.build();
+    }
+
+    CodeBlock statement(Operation operation) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        String warning = ReviewNotes.warning(operation);
+        if (warning != null) {
+            code.add("// REVIEW: $L\n", warning);
+        }
+        if (operation instanceof CreateTable op) {
+            String origin = tableOrigins.get(op.table());
+            if (origin != null) {
+                code.add("// $L\n", origin);
+            }
+            code.add(createTable(op));
+            if (op.comment() != null) {
+                code.addStatement("op.setTableComment($S, $S)", op.table(), op.comment());
+            }
+        } else if (operation instanceof DropTable op) {
+            code.addStatement("op.dropTable($S)", op.table());
+        } else if (operation instanceof RenameTable op) {
+            code.addStatement("op.renameTable($S, $S)", op.from(), op.to());
+        } else if (operation instanceof SetTableComment op) {
+            if (op.from() == null) {
+                code.addStatement("op.setTableComment($S, $S)", op.table(), op.to());
+            } else {
+                code.addStatement("op.setTableComment($S, $S, $S)", op.table(), op.from(), op.to());
+            }
+        } else if (operation instanceof AddColumn op) {
+            code.addStatement("op.addColumn($S, $L)", op.table(), column(op.column()));
+        } else if (operation instanceof DropColumn op) {
+            code.addStatement("op.dropColumn($S, $S)", op.table(), op.column());
+        } else if (operation instanceof AlterColumn op) {
+            List<CodeBlock> arguments = new ArrayList<>();
+            arguments.add(CodeBlock.of("$S", op.table()));
+            arguments.add(CodeBlock.of("$S", op.column()));
+            op.changes().forEach(change -> arguments.add(change(change)));
+            code.addStatement("op.alterColumn($L)", CodeBlock.join(arguments, ", "));
+        } else if (operation instanceof RenameColumn op) {
+            code.addStatement("op.renameColumn($S, $S, $S)", op.table(), op.from(), op.to());
+        } else if (operation instanceof CreateIndex op) {
+            code.addStatement(op.concurrently() ? "op.createIndexConcurrently($S, $L)" : "op.createIndex($S, $L)",
+                    op.table(), index(op.index()));
+        } else if (operation instanceof DropIndex op) {
+            code.addStatement("op.dropIndex($S)", op.name());
+        } else if (operation instanceof AddConstraint op) {
+            code.addStatement("op.addConstraint($S, $L)", op.table(), constraint(op.constraint()));
+        } else if (operation instanceof DropConstraint op) {
+            code.addStatement("op.dropConstraint($S, $S)", op.name(), op.table());
+        } else if (operation instanceof CreateSequence op) {
+            code.addStatement("op.createSequence($L)", sequence(op.sequence()));
+        } else if (operation instanceof DropSequence op) {
+            code.addStatement("op.dropSequence($S)", op.name());
+        } else if (operation instanceof ExecuteSql op) {
+            code.addStatement("op.execute($S)", op.sql());
+        } else {
+            throw new IllegalArgumentException("no generated code for " + operation.describe());
+        }
+        return code.build();
+    }
+
+    private CodeBlock createTable(CreateTable op) {
+        CodeBlock.Builder code = CodeBlock.builder().add("op.createTable($S", op.table()).indent().indent();
+        for (Column column : op.columns()) {
+            code.add(",\n$L", column(column));
+        }
+        for (Constraint constraint : op.constraints()) {
+            code.add(",\n$L", constraint(constraint));
+        }
+        return code.unindent().unindent().add(");\n").build();
+    }
+
+    static CodeBlock column(Column column) {
+        CodeBlock.Builder code = CodeBlock.builder().add("column($S, $L)", column.name(), type(column.type()));
+        if (column.isIdentity()) {
+            code.add(".identity()");
+        }
+        if (column.isPrimaryKey()) {
+            code.add(".primaryKey()");
+        }
+        if (!column.isNullable() && !column.isIdentity() && !column.isPrimaryKey()) {
+            code.add(".notNull()");
+        }
+        if (column.serverDefault() != null) {
+            code.add(".serverDefault($S)", column.serverDefault());
+        }
+        if (column.comment() != null) {
+            code.add(".comment($S)", column.comment());
+        }
+        return code.build();
+    }
+
+    /** The type as {@code Schema}'s factory for it, or a plain {@code SqlType} for the others. */
+    static CodeBlock type(SqlType type) {
+        String name = type.name();
+        Integer size = type.size();
+        if (size == null) {
+            if (PLAIN_TYPES.contains(name)) {
+                return CodeBlock.of("$L()", name);
+            }
+            switch (name) {
+                case "double precision":
+                    return CodeBlock.of("doublePrecision()");
+                case "boolean":
+                    return CodeBlock.of("bool()");
+                case "numeric", "varchar", "time", "timestamp":
+                    return CodeBlock.of("$L()", name);
+                case "timestamp with time zone":
+                    return CodeBlock.of("timestamptz()");
+                default:
+                    return CodeBlock.of("type($S)", name);
+            }
+        }
+        if (type.scale() == null) {
+            switch (name) {
+                case "varchar", "timestamp":
+                    return CodeBlock.of("$L($L)", name, size);
+                case "char":
+                    return CodeBlock.of("character($L)", size);
+                case "timestamp with time zone":
+                    return CodeBlock.of("timestamptz($L)", size);
+                default:
+                    return CodeBlock.of("$T.of($S, $L)", SqlType.class, name, size);
+            }
+        }
+        if (name.equals("numeric")) {
+            return CodeBlock.of("numeric($L, $L)", size, type.scale());
+        }
+        return CodeBlock.of("$T.of($S, $L, $L)", SqlType.class, name, size, type.scale());
+    }
+
+    static CodeBlock constraint(Constraint constraint) {
+        if (constraint instanceof Constraint.PrimaryKey key) {
+            return CodeBlock.of("primaryKey($S, $L)", key.name(), strings(key.columns()));
+        }
+        if (constraint instanceof Constraint.Unique unique) {
+            return CodeBlock.of("unique($S, $L)", unique.name(), strings(unique.columns()));
+        }
+        if (constraint instanceof Constraint.Check check) {
+            return CodeBlock.of("check($S, $S)", check.name(), check.expression());
+        }
+        Constraint.ForeignKey key = (Constraint.ForeignKey) constraint;
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("foreignKey($S, $L)", key.name(), strings(key.columns()));
+        if (key.referencedSchema() == null) {
+            code.add(".references($S, $L)", key.referencedTable(), strings(key.referencedColumns()));
+        } else {
+            code.add(".references($S, $S, $T.of($L))", key.referencedSchema(), key.referencedTable(), List.class,
+                    strings(key.referencedColumns()));
+        }
+        if (key.onDelete() != ReferentialAction.NO_ACTION) {
+            code.add(".onDelete($T.$L)", ReferentialAction.class, key.onDelete().name());
+        }
+        if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+            code.add(".onUpdate($T.$L)", ReferentialAction.class, key.onUpdate().name());
+        }
+        return code.build();
+    }
+
+    static CodeBlock index(Index index) {
+        CodeBlock.Builder code = CodeBlock.builder().add("index($S, $L)", index.name(), strings(index.columns()));
+        if (index.isUnique()) {
+            code.add(".unique()");
+        }
+        if (index.where() != null) {
+            code.add(".where($S)", index.where());
+        }
+        return code.build();
+    }
+
+    static CodeBlock sequence(Sequence sequence) {
+        CodeBlock.Builder code = CodeBlock.builder().add("sequence($S)", sequence.name());
+        if (sequence.start() != 1) {
+            code.add(".startWith($L)", sequence.start());
+        }
+        if (sequence.increment() != 1) {
+            code.add(".incrementBy($L)", sequence.increment());
+        }
+        return code.build();
+    }
+
+    private static CodeBlock change(ColumnChange change) {
+        if (change instanceof ColumnChange.TypeChange typeChange) {
+            if (typeChange.from() == null) {
+                return CodeBlock.of("type($L)", type(typeChange.to()));
+            }
+            return typeChange.using() == null
+                    ? CodeBlock.of("type($L, $L)", type(typeChange.from()), type(typeChange.to()))
+                    : CodeBlock.of("type($L, $L, $S)", type(typeChange.from()), type(typeChange.to()), typeChange.using());
+        }
+        if (change instanceof ColumnChange.NullabilityChange nullability) {
+            return CodeBlock.of(nullability.nullable() ? "dropNotNull()" : "setNotNull()");
+        }
+        if (change instanceof ColumnChange.DefaultChange defaults) {
+            return CodeBlock.of("serverDefault($S, $S)", defaults.from(), defaults.to());
+        }
+        ColumnChange.CommentChange comment = (ColumnChange.CommentChange) change;
+        return CodeBlock.of("comment($S, $S)", comment.from(), comment.to());
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.migrations.maven;
+
+import dev.migrations.autogen.Autogenerate;
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Migrations;
+import dev.migrations.engine.MigrationsConfig;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * A CI gate: fails when revisions are pending or the entity model differs from the schema at
+ * head, and prints the differences. Compiles the project first, as revision does.
+ */
+@Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class CheckMojo extends AbstractMigrationsMojo {
+
+    /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
+    @Parameter(property = "devDatabase")
+    String devDatabase;
+
+    @Override
+    void run(MigrationsConfig config, EngineLog log) {
+        boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
+        if (!throwaway) {
+            Migrations.Position position = new Migrations(config, log).position();
+            if (!position.isAtHead()) {
+                throw new MigrationException("Revisions are pending: the database is at " + position.describe()
+                        + "; run mvn migrations:upgrade.");
+            }
+        }
+        if (!ProjectModel.hasEntities(project, entityPackages)) {
+            log.info("No entities configured (migrations.entityPackages); only the revisions were checked.");
+            return;
+        }
+        Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, devDatabase, log,
+                Autogenerate::compare);
+        if (comparison.hasChanges()) {
+            for (var operation : comparison.operations()) {
+                log.warn("  " + operation.describe());
+            }
+            throw new MigrationException("The entity model differs from the schema at head in "
+                    + comparison.operations().size() + " way(s), listed above; write the migration with "
+                    + "mvn migrations:revision -Dmessage=\"...\".");
+        }
+        log.info("The entity model matches the schema at head (" + comparison.model().entityCount() + " entities, "
+                + comparison.comparedWith() + ").");
+    }
+
+    @Override
+    String goal() {
+        return "check";
+    }
+}

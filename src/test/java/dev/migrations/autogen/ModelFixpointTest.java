@@ -1,0 +1,110 @@
+package dev.migrations.autogen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrations.api.operation.CreateTable;
+import dev.migrations.api.operation.Operation;
+import dev.migrations.autogen.diff.SchemaDiffer;
+import dev.migrations.autogen.model.EntityModel;
+import dev.migrations.autogen.model.EntityModelSource;
+import dev.migrations.autogen.model.HibernateModel;
+import dev.migrations.autogen.model.ModelSchema;
+import dev.migrations.autogen.schema.SchemaReader;
+import dev.migrations.autogen.schema.SchemaSnapshot;
+import dev.migrations.engine.dialect.PostgresDialect;
+import dev.migrations.engine.dialect.SqlStatement;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The property other tools lack: applying what the differ proposes makes the live schema equal
+ * to the model's, so that the next comparison finds nothing; and the reversed operations take
+ * the schema back to where it was.
+ */
+class ModelFixpointTest {
+
+    private static EmbeddedPostgres postgres;
+    private final PostgresDialect dialect = new PostgresDialect();
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private EntityModel model() {
+        EntityModelSource source = new EntityModelSource(List.of(Path.of("target/test-classes")),
+                List.of("dev.migrations.autogen.model.fixture"), null, Map.of());
+        return HibernateModel.build(source, getClass().getClassLoader(), 14, 0);
+    }
+
+    @Test
+    void appliedDifferencesLeaveNothingToDiffAndTheirReverseUndoesThem() throws SQLException {
+        EntityModel model = model();
+        try (Connection scratch = postgres.getPostgresDatabase().getConnection();
+             Connection live = postgres.getPostgresDatabase().getConnection()) {
+            try (Statement statement = live.createStatement()) {
+                statement.execute("CREATE SCHEMA shop");
+                statement.execute("SET search_path TO shop");
+            }
+            SchemaSnapshot empty = read(live);
+            ModelSchema.Sides sides = ModelSchema.read(scratch, model, dialect, empty);
+            SchemaSnapshot target = sides.model();
+            assertThat(target.schema()).isEqualTo("shop");
+            assertThat(target.tables().keySet()).containsExactly("customer", "order");
+            assertThat(target.sequences().keySet()).containsExactly("order_seq");
+
+            List<Operation> operations = SchemaDiffer.diff(sides.live(), target);
+            assertThat(operations).filteredOn(CreateTable.class::isInstance).hasSize(2);
+            apply(live, operations);
+
+            ModelSchema.Sides again = ModelSchema.read(scratch, model, dialect, read(live));
+            assertThat(SchemaDiffer.diff(again.live(), again.model())).isEmpty();
+
+            List<Operation> reversed = new ArrayList<>();
+            operations.forEach(o -> reversed.add(o.reverse()));
+            Collections.reverse(reversed);
+            apply(live, reversed);
+            assertThat(read(live)).isEqualTo(empty);
+        }
+        // the scratch schema was rolled back: nothing of the model is left behind
+        try (Connection check = postgres.getPostgresDatabase().getConnection();
+             Statement statement = check.createStatement();
+             var rs = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrations_model%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    private SchemaSnapshot read(Connection live) throws SQLException {
+        return new SchemaReader().read(live, "shop", Set.of());
+    }
+
+    private void apply(Connection connection, List<Operation> operations) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Operation operation : operations) {
+                for (SqlStatement sql : dialect.render(operation)) {
+                    statement.execute(sql.sql());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.migrations.autogen.writer;
+
+import static dev.migrations.api.Schema.bigint;
+import static dev.migrations.api.Schema.bool;
+import static dev.migrations.api.Schema.check;
+import static dev.migrations.api.Schema.column;
+import static dev.migrations.api.Schema.doublePrecision;
+import static dev.migrations.api.Schema.foreignKey;
+import static dev.migrations.api.Schema.index;
+import static dev.migrations.api.Schema.integer;
+import static dev.migrations.api.Schema.numeric;
+import static dev.migrations.api.Schema.primaryKey;
+import static dev.migrations.api.Schema.sequence;
+import static dev.migrations.api.Schema.text;
+import static dev.migrations.api.Schema.timestamp;
+import static dev.migrations.api.Schema.timestamptz;
+import static dev.migrations.api.Schema.unique;
+import static dev.migrations.api.Schema.uuid;
+import static dev.migrations.api.Schema.varchar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.migrations.api.Migration;
+import dev.migrations.api.model.ColumnChange;
+import dev.migrations.api.model.ReferentialAction;
+import dev.migrations.api.model.SqlType;
+import dev.migrations.api.operation.AddColumn;
+import dev.migrations.api.operation.AddConstraint;
+import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.CreateIndex;
+import dev.migrations.api.operation.CreateSequence;
+import dev.migrations.api.operation.CreateTable;
+import dev.migrations.api.operation.DropColumn;
+import dev.migrations.api.operation.DropConstraint;
+import dev.migrations.api.operation.DropIndex;
+import dev.migrations.api.operation.DropSequence;
+import dev.migrations.api.operation.DropTable;
+import dev.migrations.api.operation.Operation;
+import dev.migrations.api.operation.RenameColumn;
+import dev.migrations.api.operation.RenameTable;
+import dev.migrations.api.operation.SetTableComment;
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.source.RevisionCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated code is checked by compiling it and running it: the calls it makes must build the
+ * very operations it was generated from.
+ */
+class OperationCodeTest {
+
+    @TempDir
+    Path project;
+
+    private static final CreateTable ORDER = new CreateTable(null, "order", List.of(
+            column("id", bigint()).identity().primaryKey(),
+            column("customer_id", bigint()).notNull(),
+            column("status", varchar(20)).notNull().serverDefault("'NEW'::character varying"),
+            column("total", numeric(12, 2)).comment("in cents, \"gross\""),
+            column("placed_at", timestamptz(6)),
+            column("shipped", timestamp(6)),
+            column("paid", bool()),
+            column("weight", doublePrecision()),
+            column("ref", uuid()),
+            column("tags", SqlType.of("text[]")),
+            column("code", SqlType.of("char", 3)),
+            column("note", text())),
+            List.of(unique("uk_order_ref", "ref"),
+                    check("order_status_check", "((status)::text = ANY ((ARRAY['NEW'::character varying])::text[]))"),
+                    foreignKey("fk_order_customer", "customer_id").references("customer", "id")
+                            .onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.SET_NULL),
+                    foreignKey("fk_order_region", "code").references("geo", "region", List.of("code"))),
+            "orders \\ placed");
+
+    private static final List<Operation> EVERY_OPERATION = List.of(
+            new CreateSequence(null, sequence("order_seq").startWith(1).incrementBy(50)),
+            ORDER,
+            new CreateTable(null, "pair", List.of(column("a", integer()).notNull(), column("b", integer()).notNull()),
+                    List.of(primaryKey("pk_pair", "a", "b")), null),
+            new CreateIndex(null, "order", index("ix_order_status", "status", "placed_at"), false),
+            new CreateIndex(null, "order", index("ux_order_open", "customer_id").unique().where("(status = 'NEW')"), false),
+            new AddColumn(null, "order", column("phone", varchar(32)).notNull().serverDefault("''::character varying")),
+            new AlterColumn(null, "order", "note", List.of(
+                    new ColumnChange.TypeChange(text(), varchar(500), null),
+                    new ColumnChange.DefaultChange(null, "'x'::text"),
+                    new ColumnChange.NullabilityChange(false),
+                    new ColumnChange.CommentChange("old", null))),
+            new AlterColumn(null, "order", "paid", List.of(new ColumnChange.NullabilityChange(true))),
+            new AddConstraint(null, "order", unique("uk_order_phone", "phone")),
+            new AddConstraint(null, "order", primaryKey("order_pkey", "id")),
+            new SetTableComment(null, "order", null, "orders"),
+            new SetTableComment(null, "order", "orders", "all orders"),
+            new RenameTable(null, "order", "purchase"),
+            new RenameColumn(null, "purchase", "note", "remark"),
+            new DropConstraint(null, "purchase", "uk_order_phone", null),
+            new DropIndex(null, null, "ix_order_status", null, false),
+            new DropColumn(null, "purchase", "phone", null),
+            new DropTable(null, "pair", null),
+            new DropSequence(null, "order_seq", null));
+
+    @Test
+    void everyOperationRendersToCodeThatBuildsTheSameOperation() throws Exception {
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
+        List<Operation> replayed = compileAndRun(code.body(EVERY_OPERATION));
+
+        List<Operation> expected = new ArrayList<>();
+        for (Operation operation : EVERY_OPERATION) {
+            if (operation instanceof CreateTable create && create.comment() != null) {
+                // the comment is a statement of its own in generated code
+                expected.add(new CreateTable(null, create.table(), create.columns(), create.constraints(), null));
+                expected.add(new SetTableComment(null, create.table(), null, create.comment()));
+            } else {
+                expected.add(operation);
+            }
+        }
+        assertThat(replayed).isEqualTo(expected);
+    }
+
+    @Test
+    void dropsRenderByNameWhileTheirDefinitionsGiveTheOtherDirection() throws Exception {
+        List<Operation> drops = List.of(ORDER.reverse(), new DropColumn(null, "order", "note", column("note", text())));
+        OperationCode code = new OperationCode(Map.of());
+        String upgrade = code.body(drops).toString();
+        assertThat(upgrade).contains("op.dropTable(\"order\");").contains("op.dropColumn(\"order\", \"note\");")
+                .contains("// REVIEW: drops table order with all its rows")
+                .contains("// REVIEW: drops column order.note with its values");
+        List<Operation> back = compileAndRun(code.body(List.of(drops.get(1).reverse(), drops.get(0).reverse())));
+        assertThat(back.get(0)).isEqualTo(new AddColumn(null, "order", column("note", text())));
+        assertThat(back.get(1)).isEqualTo(new CreateTable(null, "order", ORDER.columns(), ORDER.constraints(), null));
+    }
+
+    @Test
+    void createdTablesNameTheirMappingAndPossibleRenamesAreFlagged() {
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
+        String body = code.body(List.of(ORDER,
+                new AddColumn(null, "customer", column("mail", text())),
+                new DropColumn(null, "customer", "email", column("email", text())),
+                new DropTable(null, "purchase", null))).toString();
+        assertThat(body).contains("// com.example.Order\nop.createTable(\"order\",")
+                .contains("column customer.email is dropped while mail is added")
+                .contains("op.renameColumn(\"customer\", \"email\", \"<new name>\")")
+                .contains("table purchase is dropped while order is created");
+    }
+
+    @Test
+    void narrowingATypeOrForbiddingNullsAsksForReview() {
+        OperationCode code = new OperationCode(Map.of());
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
+                List.of(new ColumnChange.TypeChange(varchar(200), varchar(50), null))))).toString())
+                .contains("// REVIEW: changes the type of t.c from varchar(200) to varchar(50)");
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
+                List.of(new ColumnChange.NullabilityChange(false))))).toString())
+                .contains("// REVIEW: t.c becomes NOT NULL");
+        assertThat(code.body(List.of(new AddColumn(null, "t", column("c", integer()).notNull()))).toString())
+                .contains("without a default");
+        assertThat(code.body(List.of(new AddColumn(null, "t", column("c", integer()).notNull().serverDefault("0"))))
+                .toString()).doesNotContain("REVIEW");
+    }
+
+    @Test
+    void theSameOperationsRenderTheSameCode() {
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
+        assertThat(code.body(EVERY_OPERATION).toString()).isEqualTo(code.body(List.copyOf(EVERY_OPERATION)).toString());
+        assertThat(OperationCode.type(numeric(10, 2)).toString()).isEqualTo("numeric(10, 2)");
+        assertThat(OperationCode.type(varchar(255)).toString()).isEqualTo("varchar(255)");
+        assertThat(OperationCode.type(SqlType.of("timestamp with time zone", 6)).toString()).isEqualTo("timestamptz(6)");
+        assertThat(OperationCode.type(SqlType.of("double precision")).toString()).isEqualTo("doublePrecision()");
+        assertThat(OperationCode.type(SqlType.of("oid")).toString()).isEqualTo("type(\"oid\")");
+    }
+
+    /** Writes a migration with {@code body} as its upgrade, compiles it, and records what upgrade() does. */
+    private List<Operation> compileAndRun(CodeBlock body) throws Exception {
+        Path sources = project.resolve("src/main/migrations" + System.nanoTime());
+        RevisionMetadata revision = new RevisionMetadata("aaaaaaaaaaaa", List.of(), "generated",
+                LocalDateTime.of(2026, 1, 1, 10, 0), List.of(), List.of());
+        Path file = new MigrationClassWriter("db.migrations").write(sources, revision, body,
+                CodeBlock.of("// nothing\n"));
+        assertThat(Files.readString(file)).contains("import static dev.migrations.api.Schema.*;");
+        RevisionCatalog catalog = RevisionCatalog.load(sources, "db.migrations",
+                project.resolve("classes" + System.nanoTime()), EngineLog.SILENT);
+        Migration migration = catalog.revision("aaaaaaaaaaaa").instantiate();
+        List<Operation> recorded = new ArrayList<>();
+        migration.upgrade(recorded::add);
+        return recorded;
+    }
+}
