@@ -126,9 +126,10 @@ public final class Autogenerate {
             EntityModel model = HibernateModel.build(source, projectLoader, version[0], version[1]);
             ModelSchema.Sides sides;
             try (Connection scratch = new Database(createDatabase(server, SCRATCH_DATABASE, true)).connect()) {
-                sides = ModelSchema.read(scratch, model, dialect, live);
+                sides = ModelSchema.read(scratch, model, dialect, live,
+                        WrittenChecks.of(new Migrations(config, log).catalog()));
             }
-            return new Comparison(SchemaDiffer.diff(sides.live(), sides.model()), model, comparedWith);
+            return new Comparison(SchemaDiffer.diff(sides.live(), sides.model(), sides.checks()), model, comparedWith);
         } catch (SQLException e) {
             throw new MigrationException("Cannot compare the entity model with the database: " + e.getMessage(), e);
         }

@@ -66,18 +66,30 @@ class ModelFixpointTest {
                 statement.execute("SET search_path TO shop");
             }
             SchemaSnapshot empty = read(live);
-            ModelSchema.Sides sides = ModelSchema.read(scratch, model, dialect, empty);
+            ModelSchema.Sides sides = ModelSchema.read(scratch, model, dialect, empty, Map.of());
             SchemaSnapshot target = sides.model();
             assertThat(target.schema()).isEqualTo("shop");
             assertThat(target.tables().keySet()).containsExactly("customer", "order");
             assertThat(target.sequences().keySet()).containsExactly("order_seq");
 
-            List<Operation> operations = SchemaDiffer.diff(sides.live(), target);
+            // generated code writes Hibernate's own check, not the text PostgreSQL prints for it
+            assertThat(target.tables().get("customer").checks()).extracting(c -> c.expression())
+                    .containsExactly("status in ('ACTIVE','BLOCKED')");
+
+            List<Operation> operations = SchemaDiffer.diff(sides.live(), target, sides.checks());
             assertThat(operations).filteredOn(CreateTable.class::isInstance).hasSize(2);
             apply(live, operations);
 
-            ModelSchema.Sides again = ModelSchema.read(scratch, model, dialect, read(live));
-            assertThat(SchemaDiffer.diff(again.live(), again.model())).isEmpty();
+            // the live check prints as PostgreSQL prints it, and still equals the model's
+            SchemaSnapshot applied = read(live);
+            assertThat(applied.tables().get("customer").checks().get(0).expression()).contains("ANY");
+            ModelSchema.Sides again = ModelSchema.read(scratch, model, dialect, applied, Map.of());
+            assertThat(SchemaDiffer.diff(again.live(), again.model(), again.checks())).isEmpty();
+            // and written as the revisions wrote it, it is traced back to that source
+            ModelSchema.Sides traced = ModelSchema.read(scratch, model, dialect, applied,
+                    Map.of("customer", Set.of("status in ('ACTIVE','BLOCKED')")));
+            assertThat(traced.live().tables().get("customer").checks().get(0).expression())
+                    .isEqualTo("status in ('ACTIVE','BLOCKED')");
 
             List<Operation> reversed = new ArrayList<>();
             operations.forEach(o -> reversed.add(o.reverse()));

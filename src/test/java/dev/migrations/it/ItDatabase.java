@@ -24,6 +24,11 @@ public final class ItDatabase {
         return new ItDatabase(settings);
     }
 
+    /** Where this database is, e.g. for a reference schema built outside the plugin. */
+    public ConnectionSettings settings() {
+        return database.settings();
+    }
+
     public void execute(String sql) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

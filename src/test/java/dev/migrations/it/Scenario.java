@@ -1,6 +1,7 @@
 package dev.migrations.it;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Drives one invoker project step by step from its verify.groovy: runs real {@code mvn}
@@ -48,6 +51,30 @@ public final class Scenario implements AutoCloseable {
 
     public String url() {
         return server.connectionSettings().url();
+    }
+
+    /**
+     * A new, empty database {@code name} on the scenario's server, dropped first if it exists,
+     * such as the {@code oracle} database a reference schema is built in. The builds keep using
+     * the scenario's own database ({@link #db()}).
+     */
+    public ItDatabase freshDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*") || name.equals("postgres")) {
+            throw new IllegalArgumentException("not a name for a scratch database: " + name);
+        }
+        database.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        database.execute("CREATE DATABASE " + name);
+        return new ItDatabase(settingsFor(name));
+    }
+
+    /** The scenario server's connection settings for another database on it. */
+    public ConnectionSettings settingsFor(String databaseName) {
+        ConnectionSettings own = server.connectionSettings();
+        Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)").matcher(own.url());
+        if (!url.matches()) {
+            throw new IllegalStateException("unexpected url of the embedded database: " + own.displayUrl());
+        }
+        return new ConnectionSettings(url.group(1) + databaseName + url.group(3), own.username(), own.password());
     }
 
     /** Runs {@code mvn} in the project (or a module of it) against the scenario's database. */

@@ -43,13 +43,20 @@ public final class SchemaDiffer {
     private final List<Operation> addOthers = new ArrayList<>();
     private final List<Operation> addForeignKeys = new ArrayList<>();
     private final List<Operation> removals = new ArrayList<>();
+    private final CheckSpelling checks;
 
-    private SchemaDiffer() {
+    private SchemaDiffer(CheckSpelling checks) {
+        this.checks = checks;
     }
 
     /** What turns {@code current} into {@code target}; empty when they are the same. */
     public static List<Operation> diff(SchemaSnapshot current, SchemaSnapshot target) {
-        SchemaDiffer differ = new SchemaDiffer();
+        return diff(current, target, CheckSpelling.AS_WRITTEN);
+    }
+
+    /** The same, comparing check constraints by their settled spelling. */
+    public static List<Operation> diff(SchemaSnapshot current, SchemaSnapshot target, CheckSpelling checks) {
+        SchemaDiffer differ = new SchemaDiffer(checks);
         differ.compare(current, target);
         List<Operation> all = new ArrayList<>();
         all.addAll(differ.dropForeignKeys);
@@ -124,7 +131,7 @@ public final class SchemaDiffer {
         constraints(table, ByNameThenShape.match(before.uniques(), after.uniques(), Constraint::name,
                 Constraint.Unique::columns));
         constraints(table, ByNameThenShape.match(before.checks(), after.checks(), Constraint::name,
-                Constraint.Check::expression));
+                check -> checks.settled(table, check.expression())));
 
         ByNameThenShape<Index> indexes = ByNameThenShape.match(before.indexes(), after.indexes(), Index::name,
                 index -> List.of(index.columns(), index.isUnique(), Objects.toString(index.where())));

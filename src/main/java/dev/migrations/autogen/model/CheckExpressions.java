@@ -1,6 +1,7 @@
 package dev.migrations.autogen.model;
 
 import dev.migrations.api.model.Constraint;
+import dev.migrations.autogen.diff.CheckSpelling;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.autogen.schema.Table;
 import dev.migrations.engine.dialect.Dialect;
@@ -11,18 +12,28 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Check constraints in the one spelling PostgreSQL keeps. The server prints a check the way it
- * parsed it, which is not how it was written: Hibernate's {@code status in ('A','B')} comes
- * back as {@code ((status)::text = ANY ((ARRAY['A'::character varying, ...])::text[]))}, and
- * that, applied again, comes back different once more before it settles. A check is therefore
- * re-applied to a table of the scratch schema until its printed form stops changing (printed
- * with {@code pg_get_expr}, as the reader prints checks), and two checks are equal when they
- * settle to the same text.
+ * Check constraints, written the way their author wrote them and compared the way PostgreSQL
+ * settles them.
+ *
+ * <p>The server prints a check as it parsed it, not as it was written: Hibernate's
+ * {@code status in ('A','B')} comes back as {@code ((status)::text = ANY ((ARRAY['A'::character
+ * varying, ...])::text[]))}, and that text, applied again, prints differently once more before it
+ * settles. So a migration that re-applies printed text does not reproduce the catalog it was read
+ * from. Two things follow:
+ * <ul>
+ *   <li>a printed check is traced back to its source (Hibernate's mapping for the model, the
+ *   revisions' own code for the live schema): the source that prints exactly as the catalog
+ *   shows is what generated code writes, so that applying it gives the same catalog again;</li>
+ *   <li>checks are compared in their settled form: re-applied to the scratch table until the
+ *   printed text stops changing (printed with {@code pg_get_expr}, as the reader prints them).</li>
+ * </ul>
  */
 final class CheckExpressions {
 
@@ -31,57 +42,109 @@ final class CheckExpressions {
 
     private final Connection scratch;
     private final Dialect dialect;
+    private final String scratchSchema;
+    private final Set<String> scratchTables;
+    private final Map<String, String> printedOnce = new HashMap<>();
+    private final Map<String, String> settled = new HashMap<>();
 
-    CheckExpressions(Connection scratch, Dialect dialect) {
+    CheckExpressions(Connection scratch, Dialect dialect, String scratchSchema, Set<String> scratchTables) {
         this.scratch = scratch;
         this.dialect = dialect;
+        this.scratchSchema = scratchSchema;
+        this.scratchTables = scratchTables;
     }
 
-    /** The snapshot with every check in its settled form. */
-    SchemaSnapshot settle(SchemaSnapshot snapshot, String scratchSchema, Set<String> scratchTables) throws SQLException {
+    /**
+     * The snapshot with each check replaced by the source text that prints exactly as it, where
+     * {@code sources} (table to candidate texts) has one.
+     */
+    SchemaSnapshot traceSources(SchemaSnapshot snapshot, Map<String, Set<String>> sources) throws SQLException {
         TreeMap<String, Table> tables = new TreeMap<>();
         for (Table table : snapshot.tables().values()) {
-            if (table.checks().isEmpty() || !scratchTables.contains(table.name())) {
+            Set<String> candidates = sources.getOrDefault(table.name(), Set.of());
+            if (table.checks().isEmpty() || candidates.isEmpty() || !scratchTables.contains(table.name())) {
                 tables.put(table.name(), table);
                 continue;
             }
-            List<Constraint.Check> settled = new ArrayList<>();
+            List<Constraint.Check> traced = new ArrayList<>();
             for (Constraint.Check check : table.checks()) {
-                settled.add(new Constraint.Check(check.name(), settle(scratchSchema, table.name(), check.expression())));
+                String source = check.expression();
+                for (String candidate : candidates) {
+                    if (check.expression().equals(printed(table.name(), candidate))) {
+                        source = candidate;
+                        break;
+                    }
+                }
+                traced.add(new Constraint.Check(check.name(), source));
             }
             tables.put(table.name(), new Table(table.name(), table.columns(), table.primaryKey(), table.uniques(),
-                    settled, table.foreignKeys(), table.indexes(), table.comment()));
+                    traced, table.foreignKeys(), table.indexes(), table.comment()));
         }
         return new SchemaSnapshot(snapshot.schema(), tables, snapshot.sequences());
     }
 
-    /** The expression's settled form; the expression itself if the scratch table cannot hold it. */
-    private String settle(String scratchSchema, String table, String expression) throws SQLException {
-        String current = expression;
-        String qualified = dialect.qualify(scratchSchema, table);
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Savepoint savepoint = scratch.setSavepoint();
-            String printed;
-            try (Statement statement = scratch.createStatement()) {
-                statement.execute("ALTER TABLE " + qualified + " ADD CONSTRAINT " + PROBE + " CHECK (" + current
-                        + ") NOT VALID");
-                printed = printed(scratchSchema, table);
-                statement.execute("ALTER TABLE " + qualified + " DROP CONSTRAINT " + PROBE);
-                scratch.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                // It names columns the model's table does not have: it cannot equal any check there.
-                scratch.rollback(savepoint);
-                return current;
+    /** Settles every check of the snapshots now, while the scratch transaction is open. */
+    CheckSpelling spelling(SchemaSnapshot... snapshots) throws SQLException {
+        for (SchemaSnapshot snapshot : snapshots) {
+            for (Table table : snapshot.tables().values()) {
+                for (Constraint.Check check : table.checks()) {
+                    settle(table.name(), check.expression());
+                }
             }
-            if (printed.equals(current)) {
-                return current;
-            }
-            current = printed;
         }
+        Map<String, String> known = Map.copyOf(settled);
+        return (table, expression) -> known.getOrDefault(key(table, expression), expression);
+    }
+
+    private String settle(String table, String expression) throws SQLException {
+        String key = key(table, expression);
+        String cached = settled.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String current = expression;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            String next = printed(table, current);
+            if (next == null || next.equals(current)) {
+                break;
+            }
+            current = next;
+        }
+        settled.put(key, current);
         return current;
     }
 
-    private String printed(String scratchSchema, String table) throws SQLException {
+    /**
+     * The expression as PostgreSQL prints it once applied to the scratch table; null if the
+     * table cannot hold it (it names columns the model's table does not have, so it cannot
+     * equal any check there).
+     */
+    private String printed(String table, String expression) throws SQLException {
+        if (!scratchTables.contains(table)) {
+            return null;
+        }
+        String key = key(table, expression);
+        if (printedOnce.containsKey(key)) {
+            return printedOnce.get(key);
+        }
+        String qualified = dialect.qualify(scratchSchema, table);
+        Savepoint savepoint = scratch.setSavepoint();
+        String printed;
+        try (Statement statement = scratch.createStatement()) {
+            statement.execute("ALTER TABLE " + qualified + " ADD CONSTRAINT " + PROBE + " CHECK (" + expression
+                    + ") NOT VALID");
+            printed = read(table);
+            statement.execute("ALTER TABLE " + qualified + " DROP CONSTRAINT " + PROBE);
+            scratch.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            scratch.rollback(savepoint);
+            printed = null;
+        }
+        printedOnce.put(key, printed);
+        return printed;
+    }
+
+    private String read(String table) throws SQLException {
         try (PreparedStatement query = scratch.prepareStatement(
                 "SELECT pg_get_expr(c.conbin, c.conrelid) FROM pg_constraint c"
                         + " JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
@@ -94,5 +157,9 @@ final class CheckExpressions {
                 return rs.getString(1);
             }
         }
+    }
+
+    private static String key(String table, String expression) {
+        return table + '\u0000' + expression;
     }
 }

@@ -2,6 +2,7 @@ package dev.migrations.autogen.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The entity model as Hibernate would build it for the target database.
@@ -14,10 +15,13 @@ import java.util.Map;
  *                         in generated code
  * @param entityCount      how many entity classes the model has
  * @param defaultSchema    the {@code hibernate.default_schema} the application sets, or null
+ * @param checkSources     the check constraints' expressions as the mapping writes them, by table:
+ *                         what generated code should write (the database prints them otherwise)
  */
 public record EntityModel(List<String> createStatements, Map<String, String> tableOrigins, int entityCount,
-                          String defaultSchema) {
+                          String defaultSchema, Map<String, Set<String>> checkSources) {
     public EntityModel {
+        checkSources = Map.copyOf(checkSources);
         createStatements = List.copyOf(createStatements);
         tableOrigins = Map.copyOf(tableOrigins);
     }

@@ -8,8 +8,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.Identifier;
@@ -105,7 +107,7 @@ public final class HibernateModel {
             }
             Metadata metadata = sources.buildMetadata();
             return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), classNames.size(),
-                    defaultSchema);
+                    defaultSchema, checkSources(metadata));
         } catch (PersistenceException e) {
             throw new MigrationException("Hibernate cannot build the entity model: " + message(e)
                     + "; fix the mapping (the application would fail the same way).", e);
@@ -206,6 +208,21 @@ public final class HibernateModel {
             }
         }
         return Collections.unmodifiableMap(origins);
+    }
+
+    private static Map<String, Set<String>> checkSources(Metadata metadata) {
+        Map<String, Set<String>> sources = new HashMap<>();
+        for (Table table : metadata.collectTableMappings()) {
+            Set<String> texts = new LinkedHashSet<>();
+            table.getChecks().forEach(check -> texts.add(check.getConstraint()));
+            for (org.hibernate.mapping.Column column : table.getColumns()) {
+                column.getCheckConstraints().forEach(check -> texts.add(check.getConstraint()));
+            }
+            if (!texts.isEmpty()) {
+                sources.computeIfAbsent(storedName(table), t -> new LinkedHashSet<>()).addAll(texts);
+            }
+        }
+        return sources;
     }
 
     /** PostgreSQL folds unquoted names to lower case. */

@@ -1,5 +1,6 @@
 package dev.migrations.autogen.model;
 
+import dev.migrations.autogen.diff.CheckSpelling;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.MigrationException;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,16 +26,21 @@ public final class ModelSchema {
     private ModelSchema() {
     }
 
-    /** The two sides of a comparison, with checks spelled alike on both (see {@link CheckExpressions}). */
-    public record Sides(SchemaSnapshot live, SchemaSnapshot model) {
+    /**
+     * The two sides of a comparison, their checks written as their sources wrote them, and how
+     * to compare those checks (see {@link CheckExpressions}).
+     */
+    public record Sides(SchemaSnapshot live, SchemaSnapshot model, CheckSpelling checks) {
     }
 
     /**
      * @param scratch a connection to a database where a schema may be created (and will be
      *                rolled back); its autocommit is turned off
      * @param live    the schema the model will be compared with; its name is given to the model
+     * @param liveCheckSources check expressions as the revisions wrote them, by table
      */
-    public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live) {
+    public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live,
+                             Map<String, Set<String>> liveCheckSources) {
         String scratchSchema = "migrations_model_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
         try {
             scratch.setAutoCommit(false);
@@ -51,11 +58,11 @@ public final class ModelSchema {
                 }
             }
             SchemaSnapshot read = new SchemaReader().read(scratch, scratchSchema, Set.of());
-            CheckExpressions checks = new CheckExpressions(scratch, dialect);
-            Set<String> tables = read.tables().keySet();
-            SchemaSnapshot settled = checks.settle(read, scratchSchema, tables);
-            return new Sides(checks.settle(live, scratchSchema, tables),
-                    new SchemaSnapshot(live.schema(), settled.tables(), settled.sequences()));
+            CheckExpressions checks = new CheckExpressions(scratch, dialect, scratchSchema, read.tables().keySet());
+            SchemaSnapshot modelSide = checks.traceSources(
+                    new SchemaSnapshot(live.schema(), read.tables(), read.sequences()), model.checkSources());
+            SchemaSnapshot liveSide = checks.traceSources(live, liveCheckSources);
+            return new Sides(liveSide, modelSide, checks.spelling(liveSide, modelSide));
         } catch (SQLException e) {
             throw new MigrationException("Cannot create the entity model's schema in the scratch database: "
                     + firstLine(e.getMessage()), e);

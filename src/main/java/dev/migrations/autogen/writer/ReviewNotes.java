@@ -35,8 +35,11 @@ final class ReviewNotes {
                         + "to keep its rows.");
             }
             if (operation instanceof DropColumn drop) {
+                // A renamed column keeps its type: only columns of the same type are candidates.
                 List<String> added = operations.stream().filter(AddColumn.class::isInstance).map(AddColumn.class::cast)
-                        .filter(a -> a.table().equals(drop.table())).map(a -> a.column().name()).toList();
+                        .filter(a -> a.table().equals(drop.table()))
+                        .filter(a -> drop.definition() == null || a.column().type().equals(drop.definition().type()))
+                        .map(a -> a.column().name()).toList();
                 if (!added.isEmpty()) {
                     notes.add("column " + drop.table() + "." + drop.column() + " is dropped while "
                             + String.join(", ", added) + (added.size() == 1 ? " is" : " are") + " added. If it was "
@@ -58,7 +61,8 @@ final class ReviewNotes {
         }
         if (operation instanceof AlterColumn alter) {
             for (ColumnChange change : alter.changes()) {
-                if (change instanceof ColumnChange.TypeChange type && type.from() != null) {
+                if (change instanceof ColumnChange.TypeChange type && type.from() != null
+                        && !Widening.isWidening(type.from(), type.to())) {
                     return "changes the type of " + alter.table() + "." + alter.column() + " from " + type.from()
                             + " to " + type.to() + "; existing values must convert (add a USING expression if not)";
                 }

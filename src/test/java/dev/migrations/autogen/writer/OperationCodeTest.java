@@ -141,10 +141,12 @@ class OperationCodeTest {
         OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
         String body = code.body(List.of(ORDER,
                 new AddColumn(null, "customer", column("mail", text())),
+                new AddColumn(null, "customer", column("age", integer())),
                 new DropColumn(null, "customer", "email", column("email", text())),
                 new DropTable(null, "purchase", null))).toString();
         assertThat(body).contains("// com.example.Order\nop.createTable(\"order\",")
                 .contains("column customer.email is dropped while mail is added")
+                .doesNotContain("age is added")
                 .contains("op.renameColumn(\"customer\", \"email\", \"<new name>\")")
                 .contains("table purchase is dropped while order is created");
     }
@@ -155,6 +157,15 @@ class OperationCodeTest {
         assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.TypeChange(varchar(200), varchar(50), null))))).toString())
                 .contains("// REVIEW: changes the type of t.c from varchar(200) to varchar(50)");
+        assertThat(code.body(List.of(
+                new AlterColumn(null, "t", "a", List.of(new ColumnChange.TypeChange(varchar(50), varchar(200), null))),
+                new AlterColumn(null, "t", "b", List.of(new ColumnChange.TypeChange(numeric(10, 2), numeric(12, 2), null))),
+                new AlterColumn(null, "t", "c", List.of(new ColumnChange.TypeChange(integer(), bigint(), null))),
+                new AlterColumn(null, "t", "d", List.of(new ColumnChange.TypeChange(varchar(50), text(), null)))))
+                .toString()).as("widening keeps every value").doesNotContain("REVIEW");
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
+                List.of(new ColumnChange.TypeChange(numeric(12, 2), numeric(12, 4), null))))).toString())
+                .as("more scale, fewer integer digits").contains("REVIEW");
         assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.NullabilityChange(false))))).toString())
                 .contains("// REVIEW: t.c becomes NOT NULL");

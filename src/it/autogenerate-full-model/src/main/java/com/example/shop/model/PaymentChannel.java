@@ -1,0 +1,6 @@
+package com.example.shop.model;
+
+/** Stored by position (EnumType.ORDINAL). */
+public enum PaymentChannel {
+    WEB, MOBILE, PHONE
+}

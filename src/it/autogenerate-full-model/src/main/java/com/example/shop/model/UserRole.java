@@ -1,0 +1,5 @@
+package com.example.shop.model;
+
+public enum UserRole {
+    ADMIN, STAFF, CUSTOMER
+}
