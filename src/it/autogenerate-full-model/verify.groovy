@@ -78,6 +78,11 @@ try {
     // (e) nothing to do the second time
     s.mvn('migrations:revision', '-Dmessage=again').succeeds().contains('No changes detected')
     assert sources() == written
+    // and the same against a throwaway embedded database upgraded to head, as a fresh clone or CI sees it
+    s.mvn('migrations:revision', '-Dmessage=again', '-DdevDatabase=embedded').succeeds()
+        .contains('No changes detected').contains('throwaway embedded database upgraded to head')
+    s.mvn('migrations:check', '-DdevDatabase=embedded').succeeds().contains('matches the schema at head')
+    assert sources() == written
     assert file.text == code
 
     // (f) the downgrade is the exact inverse; upgrading again rebuilds the same schema
