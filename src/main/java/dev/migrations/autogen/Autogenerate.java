@@ -144,7 +144,7 @@ public final class Autogenerate {
                     + " entities) matches " + comparison.comparedWith() + ".");
             return Optional.empty();
         }
-        OperationCode code = new OperationCode(comparison.model().tableOrigins());
+        OperationCode code = new OperationCode(comparison.model().tableOrigins(), comparison.model().columnOrigins());
         CodeBlock upgrade = code.body(comparison.operations());
         CodeBlock downgrade = code.body(comparison.reversed());
         for (Operation operation : comparison.operations()) {

@@ -13,16 +13,20 @@ import java.util.Set;
  *                         {@code com.example.Order.lines}), keyed by the table name as the
  *                         database stores it; what a catalog cannot tell, kept for the comments
  *                         in generated code
+ * @param columnOrigins    which attribute each column comes from ({@code com.example.Customer.email}),
+ *                         keyed by {@code table.column}
  * @param entityCount      how many entity classes the model has
  * @param defaultSchema    the {@code hibernate.default_schema} the application sets, or null
  * @param checkSources     the check constraints' expressions as the mapping writes them, by table:
  *                         what generated code should write (the database prints them otherwise)
  */
-public record EntityModel(List<String> createStatements, Map<String, String> tableOrigins, int entityCount,
+public record EntityModel(List<String> createStatements, Map<String, String> tableOrigins,
+                          Map<String, String> columnOrigins, int entityCount,
                           String defaultSchema, Map<String, Set<String>> checkSources) {
     public EntityModel {
         checkSources = Map.copyOf(checkSources);
         createStatements = List.copyOf(createStatements);
         tableOrigins = Map.copyOf(tableOrigins);
+        columnOrigins = Map.copyOf(columnOrigins);
     }
 }

@@ -24,6 +24,7 @@ import org.hibernate.cfg.MappingSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
 import org.hibernate.mapping.SingleTableSubclass;
 import org.hibernate.mapping.Table;
 import org.hibernate.tool.schema.SourceType;
@@ -106,7 +107,8 @@ public final class HibernateModel {
                 sources.addAnnotatedClassName(className);
             }
             Metadata metadata = sources.buildMetadata();
-            return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), classNames.size(),
+            return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), columnOrigins(metadata),
+                    classNames.size(),
                     defaultSchema, checkSources(metadata));
         } catch (PersistenceException e) {
             throw new MigrationException("Hibernate cannot build the entity model: " + message(e)
@@ -208,6 +210,30 @@ public final class HibernateModel {
             }
         }
         return Collections.unmodifiableMap(origins);
+    }
+
+    private static Map<String, String> columnOrigins(Metadata metadata) {
+        Map<String, String> origins = new HashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            List<Property> properties = new ArrayList<>(entity.getDeclaredProperties());
+            if (entity.getIdentifierProperty() != null) {
+                properties.add(entity.getIdentifierProperty());
+            }
+            for (Property property : properties) {
+                Table table = property.getValue().getTable();
+                for (org.hibernate.mapping.Column column : property.getValue().getColumns()) {
+                    if (table != null) {
+                        origins.putIfAbsent(storedName(table) + "." + storedName(column),
+                                entity.getClassName() + "." + property.getName());
+                    }
+                }
+            }
+        }
+        return origins;
+    }
+
+    private static String storedName(org.hibernate.mapping.Column column) {
+        return column.isQuoted() ? column.getName() : column.getName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Map<String, Set<String>> checkSources(Metadata metadata) {

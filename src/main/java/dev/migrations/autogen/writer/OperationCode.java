@@ -41,10 +41,16 @@ public final class OperationCode {
             "date", "uuid", "bytea", "json", "jsonb");
 
     private final Map<String, String> tableOrigins;
+    private final Map<String, String> columnOrigins;
 
-    /** @param tableOrigins the mapping each table comes from, for a comment above its creation */
-    public OperationCode(Map<String, String> tableOrigins) {
+    /**
+     * @param tableOrigins  the mapping each table comes from, for a comment above its creation
+     * @param columnOrigins the attribute each column comes from ({@code table.column} keys), for
+     *                      a comment above an added column
+     */
+    public OperationCode(Map<String, String> tableOrigins, Map<String, String> columnOrigins) {
         this.tableOrigins = tableOrigins;
+        this.columnOrigins = columnOrigins;
     }
 
     /** One method body: the operations in order, with review notes where they are needed. */
@@ -89,6 +95,10 @@ public final class OperationCode {
                 code.addStatement("op.setTableComment($S, $S, $S)", op.table(), op.from(), op.to());
             }
         } else if (operation instanceof AddColumn op) {
+            String origin = columnOrigins.get(op.table() + "." + op.column().name());
+            if (origin != null) {
+                code.add("// $L\n", origin);
+            }
             code.addStatement("op.addColumn($S, $L)", op.table(), column(op.column()));
         } else if (operation instanceof DropColumn op) {
             code.addStatement("op.dropColumn($S, $S)", op.table(), op.column());

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.engine.MigrationException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HibernateModelTest {
 
@@ -42,6 +46,9 @@ class HibernateModelTest {
         String ddl = String.join("\n", snake.createStatements());
         assertThat(ddl).contains("created_at").contains("total_amount").doesNotContain("createdAt");
         assertThat(snake.tableOrigins()).containsEntry("order", FIXTURE + ".PurchaseOrder");
+        assertThat(snake.columnOrigins()).containsEntry("customer.created_at", FIXTURE + ".Customer.createdAt")
+                .containsEntry("order.customer_id", FIXTURE + ".PurchaseOrder.customer")
+                .containsEntry("order.id", FIXTURE + ".PurchaseOrder.id");
     }
 
     @Test
@@ -49,6 +56,36 @@ class HibernateModelTest {
         EntityModel model = build(Map.of("hibernate.default_schema", "shop"));
         assertThat(model.defaultSchema()).isEqualTo("shop");
         assertThat(String.join("\n", model.createStatements())).doesNotContain("shop.");
+    }
+
+    @Test
+    void withoutPackagesThePersistenceUnitNamesTheClassesAndItsProperties(@TempDir Path resources) throws Exception {
+        Path file = resources.resolve("META-INF/persistence.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="shop">
+                    <class>dev.migrations.autogen.model.fixture.Customer</class>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                    <properties>
+                      <property name="hibernate.physical_naming_strategy"
+                                value="org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"/>
+                    </properties>
+                  </persistence-unit>
+                </persistence>
+                """);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, getClass().getClassLoader())) {
+            EntityModelSource source = new EntityModelSource(List.of(TEST_CLASSES), List.of(), null, Map.of());
+            EntityModel model = HibernateModel.build(source, loader, 14, 0);
+            assertThat(model.entityCount()).isEqualTo(1);
+            assertThat(model.tableOrigins()).containsOnlyKeys("customer");
+            assertThat(String.join("\n", model.createStatements())).contains("created_at");
+
+            EntityModelSource other = new EntityModelSource(List.of(TEST_CLASSES), List.of(), "billing", Map.of());
+            assertThatThrownBy(() -> HibernateModel.build(other, loader, 14, 0))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessage("No persistence unit billing in META-INF/persistence.xml; it has shop.");
+        }
     }
 
     @Test

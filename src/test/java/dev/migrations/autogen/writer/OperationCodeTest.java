@@ -107,7 +107,7 @@ class OperationCodeTest {
 
     @Test
     void everyOperationRendersToCodeThatBuildsTheSameOperation() throws Exception {
-        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"), Map.of("customer.mail", "com.example.Customer.mail"));
         List<Operation> replayed = compileAndRun(code.body(EVERY_OPERATION));
 
         List<Operation> expected = new ArrayList<>();
@@ -126,7 +126,7 @@ class OperationCodeTest {
     @Test
     void dropsRenderByNameWhileTheirDefinitionsGiveTheOtherDirection() throws Exception {
         List<Operation> drops = List.of(ORDER.reverse(), new DropColumn(null, "order", "note", column("note", text())));
-        OperationCode code = new OperationCode(Map.of());
+        OperationCode code = new OperationCode(Map.of(), Map.of());
         String upgrade = code.body(drops).toString();
         assertThat(upgrade).contains("op.dropTable(\"order\");").contains("op.dropColumn(\"order\", \"note\");")
                 .contains("// REVIEW: drops table order with all its rows")
@@ -138,13 +138,14 @@ class OperationCodeTest {
 
     @Test
     void createdTablesNameTheirMappingAndPossibleRenamesAreFlagged() {
-        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"), Map.of("customer.mail", "com.example.Customer.mail"));
         String body = code.body(List.of(ORDER,
                 new AddColumn(null, "customer", column("mail", text())),
                 new AddColumn(null, "customer", column("age", integer())),
                 new DropColumn(null, "customer", "email", column("email", text())),
                 new DropTable(null, "purchase", null))).toString();
         assertThat(body).contains("// com.example.Order\nop.createTable(\"order\",")
+                .contains("// com.example.Customer.mail\nop.addColumn(\"customer\", column(\"mail\", text()));")
                 .contains("column customer.email is dropped while mail is added")
                 .doesNotContain("age is added")
                 .contains("op.renameColumn(\"customer\", \"email\", \"<new name>\")")
@@ -153,7 +154,7 @@ class OperationCodeTest {
 
     @Test
     void narrowingATypeOrForbiddingNullsAsksForReview() {
-        OperationCode code = new OperationCode(Map.of());
+        OperationCode code = new OperationCode(Map.of(), Map.of());
         assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.TypeChange(varchar(200), varchar(50), null))))).toString())
                 .contains("// REVIEW: changes the type of t.c from varchar(200) to varchar(50)");
@@ -177,7 +178,7 @@ class OperationCodeTest {
 
     @Test
     void theSameOperationsRenderTheSameCode() {
-        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"));
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order"), Map.of("customer.mail", "com.example.Customer.mail"));
         assertThat(code.body(EVERY_OPERATION).toString()).isEqualTo(code.body(List.copyOf(EVERY_OPERATION)).toString());
         assertThat(OperationCode.type(numeric(10, 2)).toString()).isEqualTo("numeric(10, 2)");
         assertThat(OperationCode.type(varchar(255)).toString()).isEqualTo("varchar(255)");
