@@ -106,6 +106,10 @@ public class ${className} implements Migration {
         ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-DrevisionId=Bad-Id!'])
     check("No revision matches 'ffffffffffff'",
         ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-Dhead=ffffffffffff'])
+    check('not at head; run mvn migrations:upgrade first', ['migrations:revision', '-Dmessage=x', '-Dautogenerate=true'])
+    check("devDatabase 'bogus' is not known",
+        ['migrations:revision', '-Dmessage=x', '-Dautogenerate=true', '-DdevDatabase=bogus'])
+    check('Revisions are pending: the database is at ab1211111111', ['migrations:check'])
     check('Nothing to merge', ['migrations:merge', '-Dmessage=m'])
     check('A revision needs a message', ['migrations:merge'])
     check('ab1211111111 is already an ancestor of ab3422222222',

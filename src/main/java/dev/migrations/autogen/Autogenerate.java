@@ -85,6 +85,15 @@ public final class Autogenerate {
     }
 
     public Comparison compare() {
+        if (!throwawayDatabase) {
+            // Before anything is started: a database behind head is the user's to fix first.
+            Migrations.Position position = new Migrations(config, log).position();
+            if (!position.isAtHead()) {
+                throw new MigrationException("The database is at " + position.describe() + ", not at head; "
+                        + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to head "
+                        + "with -DdevDatabase=embedded.");
+            }
+        }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log)) {
             String schema;
             SchemaSnapshot live;
@@ -109,12 +118,6 @@ public final class Autogenerate {
                 }
                 comparedWith = "a throwaway embedded database upgraded to head";
             } else {
-                Migrations.Position position = new Migrations(config, log).position();
-                if (!position.isAtHead()) {
-                    throw new MigrationException("The database is at " + position.describe() + ", not at head; "
-                            + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to head "
-                            + "with -DdevDatabase=embedded.");
-                }
                 try (Connection connection = new Database(config.connection()).connect()) {
                     schema = schemaOf(connection);
                     live = readLive(connection, schema);
