@@ -77,6 +77,7 @@ class PostgresDialectDatabaseTest {
     private final PostgresDialect dialect = new PostgresDialect();
     private Connection connection;
     private String schema;
+    private TestSchema catalog;
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -96,6 +97,7 @@ class PostgresDialectDatabaseTest {
         connection = dataSource.getConnection();
         connection.setAutoCommit(true);
         schema = "Test \"Schema\" " + SCHEMAS.incrementAndGet();
+        catalog = new TestSchema(connection, schema);
         execute("CREATE SCHEMA " + dialect.quote(schema));
     }
 
@@ -571,119 +573,42 @@ class PostgresDialectDatabaseTest {
     // running SQL
 
     private void apply(Operation operation) throws SQLException {
-        for (SqlStatement statement : dialect.render(operation)) {
-            if (statement.isBatch()) {
-                try (PreparedStatement insert = connection.prepareStatement(statement.sql())) {
-                    for (List<Object> row : statement.parameterRows()) {
-                        for (int i = 0; i < row.size(); i++) {
-                            insert.setObject(i + 1, row.get(i));
-                        }
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            } else {
-                execute(statement.sql());
-            }
-        }
+        catalog.apply(operation);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SQLException(e.getMessage() + "\n  in: " + sql, e.getSQLState(), e);
-        }
+        catalog.execute(sql);
     }
 
     private List<String> query(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<String> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(result.getString(1));
-                }
-            }
-            return rows;
-        }
+        return catalog.query(sql, parameters);
     }
 
-    // reading the catalog
-
-    /** Relations (tables, views, sequences, indexes) of the test schema, by name. */
     private List<String> tables() throws SQLException {
-        return query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'S') ORDER BY 1", schema);
+        return catalog.tables();
     }
 
     private List<String> columns(String table) throws SQLException {
-        return query("SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
-                + " || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
-                + " || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')"
-                + " || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity ELSE '' END"
-                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY a.attname", schema, table);
+        return catalog.columns(table);
     }
 
     private List<String> constraints(String table) throws SQLException {
-        return query("SELECT k.conname || ' ' || k.contype || ' ' || pg_get_constraintdef(k.oid)"
-                + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ? ORDER BY 1", schema, table);
+        return catalog.constraints(table);
     }
 
     private List<String> indexes() throws SQLException {
-        return query("SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? ORDER BY 1", schema);
+        return catalog.indexes();
     }
 
     private String tableComment(String table) throws SQLException {
-        return query("SELECT obj_description(c.oid, 'pg_class') FROM pg_class c"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?",
-                schema, table).get(0);
+        return catalog.tableComment(table);
     }
 
     private String columnComment(String table, String column) throws SQLException {
-        return query("SELECT col_description(c.oid, a.attnum) FROM pg_class c"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
-                + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ?", schema, table, column).get(0);
+        return catalog.columnComment(table, column);
     }
 
-    /**
-     * Everything about the test schema that an operation can change, one line per fact,
-     * sorted; column positions are left out because a re-added column goes to the end.
-     */
     private List<String> snapshot() throws SQLException {
-        List<String> facts = new ArrayList<>();
-        for (String relation : query("SELECT c.relname || '|' || c.relkind || '|'"
-                + " || coalesce(obj_description(c.oid, 'pg_class'), '<no comment>')"
-                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?", schema)) {
-            facts.add("relation " + relation);
-            String name = relation.substring(0, relation.indexOf('|'));
-            for (String column : columns(name)) {
-                facts.add("column " + name + "." + column);
-            }
-            for (String constraint : constraints(name)) {
-                facts.add("constraint " + name + "." + constraint);
-            }
-        }
-        facts.addAll(query("SELECT 'comment ' || c.relname || '.' || a.attname || ' ' || d.description"
-                + " FROM pg_description d JOIN pg_class c ON c.oid = d.objoid AND d.classoid = 'pg_class'::regclass"
-                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND d.objsubid > 0", schema));
-        for (String index : indexes()) {
-            facts.add("index " + index);
-        }
-        facts.addAll(query("SELECT 'sequence ' || c.relname || ' start ' || s.seqstart || ' increment ' || s.seqincrement"
-                + " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?", schema));
-        Collections.sort(facts);
-        return facts;
+        return catalog.snapshot();
     }
 }
