@@ -99,7 +99,8 @@ try {
     // v2: swap the changed model in
     assert new File(model, 'Wishlist.java').delete()
     new File(basedir, 'model-v2/com/example/shop/model').eachFile { new File(model, it.name).text = it.text }
-    s.mvn('migrations:check').fails().contains('wishlist')  // the model differs from the schema at head, and it says how
+    // the model differs from the schema at head, and it says how
+    s.mvn('migrations:check').failsCleanly('The entity model differs from the schema at head').contains('wishlist')
 
     def beforeV2 = sources()
     def v2 = newRevision(beforeV2, s.mvn('migrations:revision', '-Dmessage=v2').succeeds(), 'v2')

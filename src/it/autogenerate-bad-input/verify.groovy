@@ -1,0 +1,34 @@
+import dev.migrations.it.Scenario
+
+// Autogenerate on bad input: each case fails with one clear line, writes no file and leaves the
+// database as it was (here: empty, not even a version table).
+
+def s = Scenario.start(basedir, localRepositoryPath)
+def migrations = new File(basedir, 'src/main/migrations')
+def failures = []
+try {
+    def state = { -> s.db().rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'") }
+    def before = state()
+    def check = { String fragment, List<String> args ->
+        try {
+            s.mvn(args as String[]).failsCleanly(fragment)
+            assert state() == before: "mvn ${args.join(' ')} changed the database"
+            assert !migrations.exists() || migrations.listFiles().every { it.isDirectory() && it.list().length == 0 }:
+                "mvn ${args.join(' ')} wrote a file"
+        } catch (AssertionError e) {
+            failures << ('CASE mvn ' + args.join(' ') + '\n' + e.message)
+        }
+    }
+    check('No entities configured: set migrations.entityPackages', ['migrations:revision', '-Dmessage=x', '-Dautogenerate=true'])
+    check('No @Entity classes found in com.example.nothing',
+        ['migrations:revision', '-Dmessage=x', '-Dmigrations.entityPackages=com.example.nothing'])
+    check('Hibernate cannot build the entity model',
+        ['migrations:revision', '-Dmessage=x', '-Dmigrations.entityPackages=com.example.badmapping'])
+    check('Hibernate cannot build the entity model', ['migrations:check', '-Dmigrations.entityPackages=com.example.badmapping'])
+    check("PostgreSQL refuses Hibernate's DDL for the entity model",
+        ['migrations:revision', '-Dmessage=x', '-Dmigrations.entityPackages=com.example.badddl'])
+    assert failures.isEmpty(): "${failures.size()} case(s) misbehaved:\n\n" + failures.join('\n\n')
+} finally {
+    s.close()
+}
+true
