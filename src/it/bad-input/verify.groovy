@@ -120,7 +120,7 @@ public class ${className} implements Migration {
     assert server ==~ /jdbc:postgresql:\/\/[\w.]+:\d+/
     check('Cannot connect to jdbc:postgresql://127.0.0.1:1/nodb',
         ['migrations:upgrade', '-Dmigrations.url=jdbc:postgresql://127.0.0.1:1/nodb'])
-    check('does not exist', ['migrations:upgrade', "-Dmigrations.url=${server}/nosuchdb?user=postgres".toString()])
+    check('does not exist; create it or fix migrations.url', ['migrations:upgrade', "-Dmigrations.url=${server}/nosuchdb?user=postgres".toString()])
     check('Unsupported database url', ['migrations:upgrade', '-Dmigrations.url=jdbc:mysql://127.0.0.1:3306/shop'])
     check("No <server> with id 'nosuchserver' in settings.xml", ['migrations:upgrade', '-Dmigrations.serverId=nosuchserver'])
     check("migrationsPackage '1bad' is not a Java package name", ['migrations:upgrade', '-Dmigrations.package=1bad'])
@@ -209,10 +209,51 @@ public class R20260201_1100_e3e3e3e3e3e3_not_a_migration {
         s.db().execute("UPDATE migrations_version SET version_num = 'ab1211111111'")
     }
 
-    // after all that, the project still works from where it was
-    s.mvn('migrations:upgrade').succeeds().matches(/applied\s+ab3422222222\s+create beta/)
+    // --- an applied revision whose file was edited afterwards -------------------------------------
+    before = state()
+    def alpha = new File(migrations, 'R20260201_0900_ab1211111111_create_alpha.java')
+    def original = alpha.text
+    // another checkout's line endings and trailing spaces are not an edit
+    alpha.text = original.replace('\n', '  \r\n') + '\r\n'
+    s.mvn('migrations:current').succeeds().doesNotContain('edited')
+    alpha.text = original.replace('op.createTable("alpha",', '// tidied up after it ran\n        op.createTable("alpha",')
+    def edited = 'Revision ab1211111111 was edited after it was applied (its checksum differs): R20260201_0900_ab1211111111_create_alpha.java'
+    check(edited, ['migrations:upgrade']) { it.contains('-Dmigrations.acceptChanged=ab1211111111') }
+    check(edited, ['migrations:current'])
+    check(edited, ['migrations:check'])
+    check(edited, ['migrations:downgrade', '-Dtarget=base'])
+    check("No revision matches 'ffffffffffff'", ['migrations:upgrade', '-Dmigrations.acceptChanged=ffffffffffff'])
+    // accepting it explicitly: current only reports it, upgrade records it and goes on
+    s.mvn('migrations:current', '-Dmigrations.acceptChanged=ab12').succeeds()
+        .contains('[WARNING] Revision ab1211111111 was edited after it was applied (R20260201_0900_ab1211111111_create_alpha.java); accepted by migrations.acceptChanged.')
+    assert state() == before
+    s.mvn('migrations:upgrade', '-Dmigrations.acceptChanged=ab1211111111').succeeds()
+        .contains('accepted by migrations.acceptChanged').matches(/applied\s+ab3422222222\s+create beta/)
     assert s.db().tables() == ['alpha', 'beta']
     assert s.db().upgradeCounts() == ['ab1211111111|1', 'ab3422222222|1']
+    assert s.db().rows("SELECT revision FROM migrations_version_log WHERE action = 'accept'") == ['ab1211111111']
+    // recorded: later runs no longer stop on it
+    s.mvn('migrations:current').succeeds().contains('ab3422222222 (head), create beta').doesNotContain('edited')
+
+    // --- an applied revision whose file is gone -----------------------------------------------------
+    before = state()
+    def beta = new File(migrations, 'R20260201_1000_ab3422222222_create_beta.java')
+    def betaText = beta.text
+    beta.delete()
+    expectedFiles = sourceFiles()
+    check("Can't locate revision ab3422222222: the database migrations_version is at it", ['migrations:upgrade'])
+    check("Can't locate revision ab3422222222", ['migrations:current'])
+    beta.text = betaText
+    alpha.delete()
+    expectedFiles = sourceFiles()
+    check('Revision ab3422222222 names parent ab1211111111, which does not exist', ['migrations:current'])
+    alpha.text = original
+
+    // after all that, the project still works from where it was
+    s.mvn('migrations:downgrade', '-Dtarget=base', '-Dmigrations.acceptChanged=ab1211111111').succeeds()
+    s.mvn('migrations:upgrade').succeeds().matches(/applied\s+ab3422222222\s+create beta/)
+    assert s.db().tables() == ['alpha', 'beta']
+    assert s.db().upgradeCounts() == ['ab1211111111|2', 'ab3422222222|2']
 
     assert failures.isEmpty(): "${failures.size()} wrong invocation(s) misbehaved:\n\n" + failures.join('\n\n')
 } finally {

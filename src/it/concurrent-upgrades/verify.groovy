@@ -1,46 +1,88 @@
 import dev.migrations.it.Scenario
 
-def ids = (1..20).collect { String.format('e%011x', it) }
-def last = ids[-1]
-def appliedIds = { result -> (result.output =~ /(?m)^\[INFO\]\s+applied\s+([0-9a-f]{12})\s/).collect { it[1] } }
+// Eight upgrade processes started together on one database with 50 revisions, three rounds:
+// every process succeeds, every revision is applied exactly once, the schema is right.
 
-def waited = []
+int REVISIONS = 50
+int PROCESSES = 8
+int ROUNDS = 3
+
+def ids = (1..REVISIONS).collect { String.format('e%011x', it) }
+def tables = (1..REVISIONS).collect { String.format('t%02d', it) }
+def last = ids[-1]
+
+// the revisions are written here rather than kept as 50 near-identical files
+def dir = new File(basedir, 'src/main/migrations/db/migrations')
+dir.mkdirs()
+(1..REVISIONS).each { n ->
+    def id = ids[n - 1]
+    def table = tables[n - 1]
+    def name = String.format('R20260501_%04d_%s_create_%s', 1000 + n, id, table)
+    def parents = n == 1 ? '' : ", parents = \"${ids[n - 2]}\""
+    def reference = n == 1 ? '' : """,
+                column("prev_id", bigint()).notNull(),
+                foreignKey("fk_${table}_${tables[n - 2]}", "prev_id").references("${tables[n - 2]}", "id")"""
+    def index = n == 1 ? '' : """
+        op.createIndex("ix_${table}_prev", "${table}", "prev_id");"""
+    new File(dir, name + '.java').text = """package db.migrations;
+
+import static dev.migrations.api.Schema.*;
+
+import dev.migrations.api.Migration;
+import dev.migrations.api.Operations;
+import dev.migrations.api.Revision;
+
+@Revision(id = "${id}"${parents}, message = "create ${table}")
+public class ${name} implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+        op.createTable("${table}",
+                column("id", bigint()).identity().primaryKey(),
+                column("name", varchar(40))${reference});${index}
+        // slow enough that runs started together overlap while one holds the lock
+        op.execute("SELECT pg_sleep(0.04)");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+        op.dropTable("${table}");
+    }
+}
+"""
+}
+
+def appliedIds = { result -> (result.output =~ /(?m)^\[INFO\]\s+applied\s+([0-9a-f]{12})\s/).collect { it[1] } }
+def waited = 0
 def s = Scenario.start(basedir, localRepositoryPath)
 try {
-    (1..2).each { round ->
+    (1..ROUNDS).each { round ->
         assert s.db().tables() == []
-
-        // two upgrades started at the same moment against the same database
-        def first = s.start(basedir, 'migrations:upgrade')
-        def second = s.start(basedir, 'migrations:upgrade')
-        def results = [first.await(), second.await()]
+        def runs = (1..PROCESSES).collect { s.start(basedir, 'migrations:upgrade') }
+        def results = runs.collect { it.await() }
         results.each { it.succeeds() }
 
-        // every revision applied exactly once, across both runs
+        // every revision applied exactly once across the eight processes, and in order by each
         def applied = results.collect { appliedIds(it) }
-        assert applied.flatten().sort() == ids : "round ${round}: applied ${applied}"
-        // one run applied them all, in order; the other found nothing left (after waiting for the lock, or not)
-        def winner = results.find { appliedIds(it) == ids }
-        def loser = results.find { !it.is(winner) }
-        assert winner != null && loser != null : "round ${round}: applied ${applied}"
-        winner.contains('20 revisions to apply').contains("Database is at ${last} (head); 20 revisions applied")
-        loser.contains("Nothing to upgrade: the database is at ${last} (head).")
-        waited << loser.output.contains('Waiting for another migration run to finish (it holds the lock')
-        println "round ${round}: the second run ${waited[-1] ? 'waited for the lock' : 'found the work done without waiting'}"
-
+        assert applied.flatten().sort() == ids: "round ${round}: applied ${applied.collect { it.size() }}"
+        applied.findAll { !it.isEmpty() }.each { assert it == ids.subList(ids.indexOf(it[0]), ids.indexOf(it[0]) + it.size()) }
         assert s.db().upgradeCounts() == ids.collect { "${it}|${round}".toString() }
         assert s.db().versionHeads() == [last]
-        assert s.db().tables() == (1..20).collect { String.format('t%02d', it) }
-        assert s.db().rows("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conname LIKE 'fk\\_t%'") == ['19']
+        assert s.db().tables() == tables
+        assert s.db().rows("SELECT count(*) FROM pg_constraint WHERE contype = 'f'") == ["${REVISIONS - 1}".toString()]
+        assert s.db().rows("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ix\\_t%\\_prev'") == ["${REVISIONS - 1}".toString()]
+        int waiting = results.count { it.output.contains('Waiting for another migration run to finish (it holds the lock') }
+        waited += waiting
+        println "round ${round}: ${applied.count { !it.isEmpty() }} process(es) applied revisions, ${waiting} waited for the lock"
 
         // back to base with one run, for the next round
-        s.mvn('migrations:downgrade', '-Dtarget=base').succeeds().contains('20 revisions to undo')
+        s.mvn('migrations:downgrade', '-Dtarget=base').succeeds().contains("${REVISIONS} revisions to undo")
         assert s.db().versionHeads() == []
     }
-    assert s.db().rows("SELECT action, count(*) FROM migrations_version_log GROUP BY 1 ORDER BY 1") == ['downgrade|40', 'upgrade|40']
-    // the revisions take over 2 s under the lock: runs started together must have met at it at least once,
+    assert s.db().rows("SELECT action, count(*) FROM migrations_version_log GROUP BY 1 ORDER BY 1") ==
+        ["downgrade|${REVISIONS * ROUNDS}", "upgrade|${REVISIONS * ROUNDS}"].collect { it.toString() }
+    // the revisions take about 2 s under the lock: processes started together must have met at it,
     // or this test did not test the lock
-    assert waited.any() : "the two runs never overlapped: ${waited}"
+    assert waited > 0: 'no process ever waited for the lock'
 } finally {
     s.close()
 }

@@ -16,6 +16,16 @@ def assertOneLineCause = { result, String databaseMessage ->
 
 def s = Scenario.start(basedir, localRepositoryPath)
 try {
+    // in one transaction (singleTransaction), rev2's failure takes rev1 back with it: all or nothing
+    def empty = s.db().snapshot()
+    s.mvn('migrations:upgrade', '-Dmigrations.singleTransaction=true')
+        .failsCleanly("Revision ${rev2} (add email) failed in upgrade() at 'create index ix_account_email on account'")
+        .contains('2 revisions to apply in one transaction')
+        .contains('Its changes were rolled back together with the 1 revision(s) applied before it in this transaction')
+    assert s.db().snapshot() == empty
+    assert s.db().versionHeads() == []
+    assert s.db().rows('SELECT count(*) FROM migrations_version_log') == ['0']
+
     // rev1 alone: the state a failed rev2 must leave behind
     s.mvn('migrations:upgrade', "-Dtarget=${rev1}").succeeds()
         .matches(/applied\s+${rev1}\s+create account/)

@@ -46,10 +46,19 @@ try {
         .contains('b2b2b2b2b2b2 -> c3c3c3c3c3c3 (head) (current), add phone and seed data')
         .contains('<base> -> a1a1a1a1a1a1, create customer')
 
+    // all the way down and up again, each in one transaction, reporting where the time went
+    s.mvn('migrations:downgrade', '-Dtarget=base', '-Dmigrations.singleTransaction=true', '-Dverbose').succeeds()
+        .contains('3 revisions to undo in one transaction').contains('3 revisions undone in')
+        .matches(/Engine time: \d+ ms \(scan \d+ ms, compile \d+ ms, load \d+ ms, graph \d+ ms, connect \d+ ms, lock \d+ ms, apply \d+ ms, version table \d+ ms\)/)
+    assert s.db().snapshot() == empty
+    s.mvn('migrations:upgrade', '-Dmigrations.singleTransaction=true').succeeds()
+        .contains('3 revisions applied in').contains('(one transaction).').doesNotContain('Engine time')
+    assert s.db().snapshot() == atHead
+
     // the applied log: every upgrade and downgrade, with checksums
     assert s.db().rows("SELECT action, count(*) FROM migrations_version_log GROUP BY 1 ORDER BY 1") ==
-        ['downgrade|3', 'upgrade|6']
-    assert s.db().rows("SELECT count(*) FROM migrations_version_log WHERE action = 'upgrade' AND checksum ~ '^[0-9a-f]{64}\$'") == ['6']
+        ['downgrade|6', 'upgrade|9']
+    assert s.db().rows("SELECT count(*) FROM migrations_version_log WHERE action = 'upgrade' AND checksum ~ '^[0-9a-f]{64}\$'") == ['9']
 } finally {
     s.close()
 }

@@ -74,7 +74,7 @@ try {
     assert heads('catalog') == []
 
     // a parallel build upgrades both services at once
-    s.mvn('-T', '2', 'migrations:upgrade').succeeds()
+    s.mvn('-T', '4', 'migrations:upgrade').succeeds()
         .matches(/applied\s+b222222222b2\s+create payment/)
         .matches(/applied\s+c111111111c1\s+create product/)
         .doesNotContain('thread-safe')
@@ -86,9 +86,15 @@ try {
         ['c111111111c1|2']
 
     // and again in parallel: nothing left to do in either
-    s.mvn('-T', '2', 'migrations:upgrade').succeeds()
+    s.mvn('-T', '4', 'migrations:upgrade').succeeds()
         .contains('Nothing to upgrade: the database is at b222222222b2 (head)')
         .contains('Nothing to upgrade: the database is at c111111111c1 (head)')
+    // every reporting goal is safe in a parallel build too, and reports both services
+    ['migrations:current', 'migrations:history', 'migrations:heads', 'migrations:check'].each { goal ->
+        s.mvn('-T', '4', goal).succeeds().doesNotContain('thread-safe').contains('b222222222b2').contains('c111111111c1')
+    }
+    assert state('billing') == billingAtHead
+    assert state('catalog') == catalogAtHead
     assert sources() == files
 } finally {
     s.close()

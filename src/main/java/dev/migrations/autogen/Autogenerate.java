@@ -1,6 +1,5 @@
 package dev.migrations.autogen;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.autogen.diff.SchemaDiffer;
 import dev.migrations.autogen.model.EntityModel;
@@ -9,11 +8,13 @@ import dev.migrations.autogen.model.HibernateModel;
 import dev.migrations.autogen.model.ModelSchema;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
+import dev.migrations.autogen.writer.MethodBody;
 import dev.migrations.autogen.writer.OperationCode;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.engine.PhaseTimes;
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +55,7 @@ public final class Autogenerate {
     private final boolean throwawayDatabase;
     private final EngineLog log;
     private final Dialect dialect = new PostgresDialect();
+    private final PhaseTimes times = new PhaseTimes();
 
     /**
      * @param throwawayDatabase compare with a fresh embedded database upgraded to head rather
@@ -84,17 +87,27 @@ public final class Autogenerate {
         }
     }
 
+    /** Compares the entity model with the database; reports the time of each phase at -Dverbose. */
     public Comparison compare() {
+        try {
+            return compareTimed();
+        } finally {
+            reportTimes();
+        }
+    }
+
+    private Comparison compareTimed() {
         if (!throwawayDatabase) {
             // Before anything is started: a database behind head is the user's to fix first.
-            Migrations.Position position = new Migrations(config, log).position();
+            Migrations.Position position = times.time("position", () -> new Migrations(config, log).position());
             if (!position.isAtHead()) {
                 throw new MigrationException("The database is at " + position.describe() + ", not at head; "
                         + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to head "
                         + "with -DdevDatabase=embedded.");
             }
         }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log)) {
+        try (EmbeddedPostgresServer server = times.time("embedded server",
+                () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log))) {
             String schema;
             SchemaSnapshot live;
             int[] version;
@@ -105,34 +118,48 @@ public final class Autogenerate {
                 try {
                     MigrationsConfig dev = config.withConnection(throwaway);
                     Migrations migrations = new Migrations(dev, quiet(log));
-                    if (!migrations.catalog().graph().isEmpty()) {
-                        migrations.upgrade("heads");
-                    }
+                    times.time("throwaway upgrade", () -> {
+                        if (!migrations.catalog().graph().isEmpty()) {
+                            migrations.upgrade("heads");
+                        }
+                    });
+                    long begin = System.nanoTime();
                     try (Connection connection = new Database(throwaway).connect()) {
                         schema = schemaOf(connection);
                         live = readLive(connection, schema);
                         version = versionOf(connection);
                     }
+                    times.add("live read", System.nanoTime() - begin);
                 } finally {
                     dropDatabase(server, name);
                 }
                 comparedWith = "a throwaway embedded database upgraded to head";
             } else {
+                long begin = System.nanoTime();
                 try (Connection connection = new Database(config.connection()).connect()) {
                     schema = schemaOf(connection);
                     live = readLive(connection, schema);
                     version = versionOf(connection);
                 }
+                times.add("live read", System.nanoTime() - begin);
                 comparedWith = config.connection().displayUrl() + " (schema " + schema + ")";
             }
 
-            EntityModel model = HibernateModel.build(source, projectLoader, version[0], version[1]);
+            int major = version[0];
+            int minor = version[1];
+            EntityModel model = times.time("model build",
+                    () -> HibernateModel.build(source, projectLoader, major, minor));
+            Map<String, Set<String>> writtenChecks = times.time("revisions",
+                    () -> WrittenChecks.of(new Migrations(config, log).catalog()));
+            long begin = System.nanoTime();
             ModelSchema.Sides sides;
             try (Connection scratch = new Database(createDatabase(server, SCRATCH_DATABASE, true)).connect()) {
-                sides = ModelSchema.read(scratch, model, dialect, live,
-                        WrittenChecks.of(new Migrations(config, log).catalog()));
+                sides = ModelSchema.read(scratch, model, dialect, live, writtenChecks);
             }
-            return new Comparison(SchemaDiffer.diff(sides.live(), sides.model(), sides.checks()), model, comparedWith);
+            times.add("model schema", System.nanoTime() - begin);
+            List<Operation> operations = times.time("diff",
+                    () -> SchemaDiffer.diff(sides.live(), sides.model(), sides.checks()));
+            return new Comparison(operations, model, comparedWith);
         } catch (SQLException e) {
             throw new MigrationException("Cannot compare the entity model with the database: " + e.getMessage(), e);
         }
@@ -140,20 +167,39 @@ public final class Autogenerate {
 
     /** Writes a revision with the differences; nothing when there are none. */
     public Optional<Path> revision(String message, String head, String revisionId, Clock clock) {
+        try {
+            return revisionTimed(message, head, revisionId, clock);
+        } finally {
+            reportTimes();
+        }
+    }
+
+    private Optional<Path> revisionTimed(String message, String head, String revisionId, Clock clock) {
         RevisionScripts.requireMessage(message);
-        Comparison comparison = compare();
+        Comparison comparison = compareTimed();
         if (!comparison.hasChanges()) {
             log.info("No changes detected: the entity model (" + comparison.model().entityCount()
                     + " entities) matches " + comparison.comparedWith() + ".");
             return Optional.empty();
         }
-        OperationCode code = new OperationCode(comparison.model().tableOrigins(), comparison.model().columnOrigins());
-        CodeBlock upgrade = code.body(comparison.operations());
-        CodeBlock downgrade = code.body(comparison.reversed());
         for (Operation operation : comparison.operations()) {
             log.info("  " + operation.describe());
         }
-        return Optional.of(new RevisionScripts(config, log, clock).create(message, head, revisionId, upgrade, downgrade));
+        return Optional.of(times.time("write", () -> {
+            OperationCode code = new OperationCode(comparison.model().tableOrigins(),
+                    comparison.model().columnOrigins());
+            MethodBody upgrade = code.body(comparison.operations());
+            MethodBody downgrade = code.body(comparison.reversed());
+            return new RevisionScripts(config, log, clock).create(message, head, revisionId, upgrade, downgrade);
+        }));
+    }
+
+    private void reportTimes() {
+        if (config.verbose()) {
+            log.info(times.summary());
+        } else {
+            log.debug(times.summary());
+        }
     }
 
     private String schemaOf(Connection connection) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.migrations.autogen;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.migrations.autogen.writer.MethodBody;
 import dev.migrations.autogen.writer.MigrationClassWriter;
 import dev.migrations.autogen.writer.RevisionMetadata;
 import dev.migrations.engine.EngineLog;
@@ -47,7 +48,7 @@ public final class RevisionScripts {
     }
 
     /** Writes a revision after {@code head} with the given method bodies. */
-    public Path create(String message, String head, String revisionId, CodeBlock upgrade, CodeBlock downgrade) {
+    public Path create(String message, String head, String revisionId, MethodBody upgrade, MethodBody downgrade) {
         requireMessage(message);
         RevisionGraph graph = new Migrations(config, log).catalog().graph();
         List<String> parents = parentsFor(graph, head);
@@ -89,7 +90,8 @@ public final class RevisionScripts {
         }
         RevisionMetadata revision = new RevisionMetadata(newId(graph, revisionId), parents, message,
                 LocalDateTime.now(clock), List.of(), List.of());
-        CodeBlock nothing = CodeBlock.of("// A merge revision joins branches; it usually changes nothing.\n");
+        MethodBody nothing = MethodBody.of(
+                CodeBlock.of("// A merge revision joins branches; it usually changes nothing.\n"));
         Path file = new MigrationClassWriter(config.migrationsPackage()).write(config.migrationsDirectory(), revision,
                 nothing, nothing);
         log.info("Generated merge revision " + file + " (revision " + revision.id() + ", merging "

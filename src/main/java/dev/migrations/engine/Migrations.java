@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,7 @@ public final class Migrations {
     private final MigrationsConfig config;
     private final EngineLog log;
     private final Dialect dialect = new PostgresDialect();
+    private final PhaseTimes times = new PhaseTimes();
 
     public Migrations(MigrationsConfig config, EngineLog log) {
         this.config = config;
@@ -40,7 +40,7 @@ public final class Migrations {
     /** Compiles what changed and loads the revision graph; needs no database. */
     public RevisionCatalog catalog() {
         RevisionCatalog catalog = RevisionCatalog.load(config.migrationsDirectory(), config.migrationsPackage(),
-                config.classesDirectory(), log);
+                config.classesDirectory(), log, times);
         if (catalog.compiled() > 0) {
             log.debug("Compiled " + catalog.compiled() + " changed migration source(s)");
         }
@@ -48,30 +48,42 @@ public final class Migrations {
     }
 
     public RunResult upgrade(String target) {
+        try {
+            return upgradeTimed(target);
+        } finally {
+            reportTimes();
+        }
+    }
+
+    private RunResult upgradeTimed(String target) {
         RevisionCatalog catalog = catalog();
         RevisionGraph graph = catalog.graph();
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (DatabaseSession session = times.time("connect", () -> DatabaseSession.open(config, dialect, log))) {
+            long begin = System.nanoTime();
             Set<String> heads = knownHeads(session, graph);
-            for (String warning : changedSources(catalog, graph, heads,
-                    session.versionTable().lastUpgrades(session.connection()))) {
-                log.warn(warning);
-            }
-            if (graph.upgradePlan(heads, target).isEmpty()) {
+            EditedRevisions edited = edited(catalog, session, heads);
+            times.add("position", System.nanoTime() - begin);
+            edited.requireAccepted();
+            if (graph.upgradePlan(heads, target).isEmpty() && edited.accepted().isEmpty()) {
                 log.info("Nothing to upgrade: the database is at " + describe(heads, graph) + ".");
                 return new RunResult(List.of(), heads, heads);
             }
-            try (AdvisoryLock lock = session.lock(log)) {
+            try (AdvisoryLock lock = times.time("lock", () -> session.lock(log))) {
                 session.prepareForWrites();
                 // Another run may have moved the database while this one waited for the lock.
                 Set<String> before = knownHeads(session, graph);
+                edited = edited(catalog, session, before);
+                edited.requireAccepted();
+                recordAccepted(session, graph, edited);
                 List<RevisionNode> plan = graph.upgradePlan(before, target);
                 if (plan.isEmpty()) {
                     log.info("Nothing to upgrade: the database is at " + describe(before, graph) + ".");
                     return new RunResult(List.of(), before, before);
                 }
                 log.info("Upgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
-                        + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to apply");
-                return walk(catalog, session, plan, before, true);
+                        + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to apply"
+                        + (config.singleTransaction() ? " in one transaction" : ""));
+                return walk(catalog, session, lock, plan, before, true);
             }
         } catch (SQLException e) {
             throw databaseError(e);
@@ -79,13 +91,24 @@ public final class Migrations {
     }
 
     public RunResult downgrade(String target) {
+        try {
+            return downgradeTimed(target);
+        } finally {
+            reportTimes();
+        }
+    }
+
+    private RunResult downgradeTimed(String target) {
         RevisionCatalog catalog = catalog();
         RevisionGraph graph = catalog.graph();
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (DatabaseSession session = times.time("connect", () -> DatabaseSession.open(config, dialect, log))) {
             Set<String> heads = knownHeads(session, graph);
             graph.downgradePlan(heads, target);
-            try (AdvisoryLock lock = session.lock(log)) {
+            // downgrade() of an edited file is not the code that ran: the same rule as for upgrade
+            edited(catalog, session, heads).requireAccepted();
+            try (AdvisoryLock lock = times.time("lock", () -> session.lock(log))) {
                 Set<String> before = knownHeads(session, graph);
+                edited(catalog, session, before).requireAccepted();
                 List<RevisionNode> plan = graph.downgradePlan(before, target);
                 if (plan.isEmpty()) {
                     log.info("Nothing to downgrade: the database is at " + describe(before, graph) + ".");
@@ -93,34 +116,75 @@ public final class Migrations {
                 }
                 session.prepareForWrites();
                 log.info("Downgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
-                        + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to undo");
-                return walk(catalog, session, plan, before, false);
+                        + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to undo"
+                        + (config.singleTransaction() ? " in one transaction" : ""));
+                return walk(catalog, session, lock, plan, before, false);
             }
         } catch (SQLException e) {
             throw databaseError(e);
         }
     }
 
-    /** Runs the plan one revision at a time, moving the recorded heads after each. */
-    private RunResult walk(RevisionCatalog catalog, DatabaseSession session, List<RevisionNode> plan,
-                           Set<String> before, boolean up) {
+    /**
+     * Runs the plan one revision at a time, moving the recorded heads after each; commits after
+     * each, or once at the end in single-transaction mode (non-transactional revisions still
+     * commit on their own, as they must).
+     */
+    private RunResult walk(RevisionCatalog catalog, DatabaseSession session, AdvisoryLock lock,
+                           List<RevisionNode> plan, Set<String> before, boolean up) {
         RevisionGraph graph = catalog.graph();
         RevisionRunner runner = runner(session);
         Set<String> current = new TreeSet<>(before);
         List<AppliedRevision> done = new ArrayList<>();
         long start = System.nanoTime();
+        boolean eachOnItsOwn = !config.singleTransaction();
         for (RevisionNode node : plan) {
+            times.time("lock", lock::verifyHeld);
             LoadedRevision revision = catalog.revision(node);
             Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
                     : graph.headsAfterDowngrade(current, node.id());
-            Duration took = up ? runner.upgrade(revision, current, next) : runner.downgrade(revision, current, next);
+            Duration took = up ? runner.upgrade(revision, current, next, eachOnItsOwn)
+                    : runner.downgrade(revision, current, next, eachOnItsOwn);
             log.info((up ? "  applied  " : "  undone   ") + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
             done.add(new AppliedRevision(node.id(), node.message(), took));
             current = new TreeSet<>(next);
         }
+        times.time("lock", lock::verifyHeld);
+        runner.commit();
         log.info("Database is at " + describe(current, graph) + "; " + plural(done.size(), "revision")
-                + (up ? " applied in " : " undone in ") + seconds(Duration.ofNanos(System.nanoTime() - start)) + ".");
+                + (up ? " applied in " : " undone in ") + seconds(Duration.ofNanos(System.nanoTime() - start))
+                + (config.singleTransaction() ? " (one transaction)." : "."));
         return new RunResult(done, before, current);
+    }
+
+    private EditedRevisions edited(RevisionCatalog catalog, DatabaseSession session, Set<String> heads)
+            throws SQLException {
+        return EditedRevisions.find(catalog, heads, session.versionTable().lastUpgrades(session.connection()),
+                config.acceptChanged());
+    }
+
+    /** The accepted edits become the recorded checksums, so later runs no longer stop on them. */
+    private void recordAccepted(DatabaseSession session, RevisionGraph graph, EditedRevisions edited)
+            throws SQLException {
+        if (edited.accepted().isEmpty()) {
+            return;
+        }
+        session.connection().setAutoCommit(false);
+        String who = appliedBy();
+        for (EditedRevisions.Edited revision : edited.accepted()) {
+            session.versionTable().record(session.connection(), new LogEntry(revision.id(), LogEntry.Action.ACCEPT,
+                    graph.get(revision.id()).message(), revision.checksum(), null, who));
+        }
+        session.connection().commit();
+        edited.acceptedWarnings().forEach(log::warn);
+    }
+
+    private void reportTimes() {
+        if (config.verbose()) {
+            log.info(times.summary());
+        } else {
+            log.debug(times.summary());
+        }
     }
 
     /** Records the database as being at {@code revision} without running anything. */
@@ -174,7 +238,7 @@ public final class Migrations {
         try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
             Set<String> heads = knownHeads(session, graph);
             Map<String, AppliedRecord> applied = session.versionTable().lastUpgrades(session.connection());
-            List<String> changed = changedSources(catalog, graph, heads, applied);
+            EditedRevisions edited = EditedRevisions.find(catalog, heads, applied, config.acceptChanged());
             int pending = graph.pending(heads).size();
             if (heads.isEmpty()) {
                 log.info("base (no revision applied)" + (pending > 0 ? "; " + plural(pending, "revision") + " pending" : ""));
@@ -198,10 +262,9 @@ public final class Migrations {
             if (!heads.isEmpty() && pending > 0) {
                 log.info(plural(pending, "revision") + " pending; run migrations:upgrade");
             }
-            for (String line : changed) {
-                log.warn(line);
-            }
-            return new Status(heads, pending, changed);
+            edited.acceptedWarnings().forEach(log::warn);
+            edited.requireAccepted();
+            return new Status(heads, pending, edited.accepted().stream().map(EditedRevisions.Edited::id).toList());
         } catch (SQLException e) {
             throw databaseError(e);
         }
@@ -212,9 +275,28 @@ public final class Migrations {
      * them all; and the graph they were checked against.
      */
     public Position position() {
-        RevisionGraph graph = catalog().graph();
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
         try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
             return new Position(graph, knownHeads(session, graph));
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /**
+     * As {@link #position()}, and fails when an applied revision was edited and not accepted: a
+     * gate must not pass a history that fresh databases would replay differently.
+     */
+    public Position verifiedPosition() {
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
+        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+            Set<String> heads = knownHeads(session, graph);
+            EditedRevisions edited = edited(catalog, session, heads);
+            edited.acceptedWarnings().forEach(log::warn);
+            edited.requireAccepted();
+            return new Position(graph, heads);
         } catch (SQLException e) {
             throw databaseError(e);
         }
@@ -231,8 +313,8 @@ public final class Migrations {
         }
     }
 
-    /** The current database position, with the pending count and checksum warnings. */
-    public record Status(Set<String> heads, int pending, List<String> changedRevisions) {
+    /** The current database position, with the pending count and the edited revisions accepted. */
+    public record Status(Set<String> heads, int pending, List<String> acceptedEdits) {
     }
 
     /** The head revisions of the graph; reads no database. */
@@ -286,25 +368,8 @@ public final class Migrations {
         return new TreeSet<>(heads);
     }
 
-    private List<String> changedSources(RevisionCatalog catalog, RevisionGraph graph, Set<String> heads,
-                                        Map<String, AppliedRecord> applied) {
-        List<String> warnings = new ArrayList<>();
-        Set<String> appliedIds = new LinkedHashSet<>(graph.applied(heads));
-        for (String id : appliedIds) {
-            AppliedRecord record = applied.get(id);
-            LoadedRevision revision = catalog.revision(id);
-            if (record != null && record.action() == LogEntry.Action.UPGRADE && record.checksum() != null
-                    && revision != null && !record.checksum().equals(revision.source().checksum())) {
-                warnings.add("Revision " + id + " was changed after it was applied (checksum differs): "
-                        + revision.source().path().getFileName()
-                        + "; the database does not have the changed version.");
-            }
-        }
-        return warnings;
-    }
-
     private RevisionRunner runner(DatabaseSession session) {
-        return new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(), log);
+        return new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(), log, times);
     }
 
     private static String appliedBy() {

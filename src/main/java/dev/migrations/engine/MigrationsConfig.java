@@ -3,6 +3,7 @@ package dev.migrations.engine;
 import dev.migrations.engine.db.ConnectionSettings;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the engine needs to know about one service, built once by the caller.
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param schema              the schema migrations act on, or null for the connection's default
  * @param versionTable        the name of the version table
  * @param lockTimeoutMillis   how long to wait for another run holding the migration lock
+ * @param acceptChanged       applied revisions whose edited source the user accepts (ids or
+ *                            unique prefixes); any other edited one stops the run
+ * @param singleTransaction   run all pending revisions of an upgrade or downgrade in one
+ *                            transaction instead of one each
+ * @param verbose             report the time of each phase at info level
  */
 public record MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
-                               Path workDirectory, String schema, String versionTable, long lockTimeoutMillis) {
+                               Path workDirectory, String schema, String versionTable, long lockTimeoutMillis,
+                               Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
 
     public static final String DEFAULT_VERSION_TABLE = "migrations_version";
     public static final String DEFAULT_PACKAGE = "db.migrations";
@@ -28,12 +35,20 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
         migrationsPackage = migrationsPackage == null ? DEFAULT_PACKAGE : migrationsPackage;
         versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
         schema = schema == null || schema.isBlank() ? null : schema;
+        acceptChanged = acceptChanged == null ? Set.of() : Set.copyOf(acceptChanged);
+    }
+
+    /** The settings every goal needs; the options that only tune a run left at their defaults. */
+    public MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
+                            Path workDirectory, String schema, String versionTable, long lockTimeoutMillis) {
+        this(connection, migrationsDirectory, migrationsPackage, workDirectory, schema, versionTable,
+                lockTimeoutMillis, Set.of(), false, false);
     }
 
     /** The same service on another database (a throwaway one, for autogenerate). */
     public MigrationsConfig withConnection(ConnectionSettings other) {
         return new MigrationsConfig(other, migrationsDirectory, migrationsPackage, workDirectory, schema, versionTable,
-                lockTimeoutMillis);
+                lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
     }
 
     public Path classesDirectory() {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * The parameters every goal shares, turned into one {@link MigrationsConfig}; a goal only
@@ -22,16 +24,19 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 abstract class AbstractMigrationsMojo extends AbstractMojo {
 
-    /** JDBC url of the database; none means an embedded PostgreSQL in target/migrations/pgdata. */
+    /**
+     * JDBC url of the database; none means an embedded PostgreSQL in target/migrations/pgdata.
+     * Evaluated by the goal, not by Maven, so that -X does not print a password the url carries.
+     */
     @Parameter(property = "migrations.url")
-    String url;
+    PlexusConfiguration url;
 
     @Parameter(property = "migrations.username")
     String username;
 
-    /** Never printed. Prefer serverId with an encrypted password in settings.xml. */
+    /** Never printed, -X included. Prefer serverId with an encrypted password in settings.xml. */
     @Parameter(property = "migrations.password")
-    String password;
+    PlexusConfiguration password;
 
     /** The id of a server in settings.xml whose username and password to use. */
     @Parameter(property = "migrations.serverId")
@@ -69,6 +74,21 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter
     Map<String, String> hibernateProperties;
 
+    /**
+     * Applied revisions whose source was edited afterwards and that the user accepts as they are
+     * now (ids or unique prefixes, comma separated); upgrade records the new checksum.
+     */
+    @Parameter(property = "migrations.acceptChanged")
+    String acceptChanged;
+
+    /** Run all pending revisions in one transaction (Alembic's default, Flyway's group). */
+    @Parameter(property = "migrations.singleTransaction", defaultValue = "false")
+    boolean singleTransaction;
+
+    /** More detail: the time of each phase, and per goal what its page says. */
+    @Parameter(property = "verbose", defaultValue = "false")
+    boolean verbose;
+
     @Parameter(property = "migrations.skip", defaultValue = "false")
     boolean skip;
 
@@ -80,6 +100,9 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
 
     @Component
     SettingsDecrypter settingsDecrypter;

@@ -27,11 +27,12 @@ public class CheckMojo extends AbstractMigrationsMojo {
     void run(MigrationsConfig config, EngineLog log) {
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
-            Migrations.Position position = new Migrations(config, log).position();
+            Migrations.Position position = new Migrations(config, log).verifiedPosition();
             if (!position.isAtHead()) {
                 throw new MigrationException("Revisions are pending: the database is at " + position.describe()
                         + "; run mvn migrations:upgrade.");
             }
+            log.info("The database is at " + position.describe() + "; no revision is pending.");
         }
         if (!ProjectModel.hasEntities(project, entityPackages)) {
             log.info("No entities configured (migrations.entityPackages); only the revisions were checked.");

@@ -3,6 +3,8 @@ package dev.migrations.maven;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.db.ConnectionSettings;
+import java.util.Set;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -25,12 +27,16 @@ final class ConfigurationReader {
 
     MigrationsConfig read() {
         return new MigrationsConfig(connection(), mojo.migrationsDirectory.toPath(), mojo.migrationsPackage,
-                mojo.workDirectory.toPath(), mojo.schema, mojo.versionTable, mojo.lockTimeout * 1000);
+                mojo.workDirectory.toPath(), mojo.schema, mojo.versionTable, mojo.lockTimeout * 1000,
+                Set.copyOf(AbstractMigrationsMojo.split(mojo.acceptChanged)), mojo.singleTransaction, mojo.verbose);
     }
 
     private ConnectionSettings connection() {
         String user = mojo.username;
-        String password = mojo.password;
+        UnprintedParameter unprinted = new UnprintedParameter(
+                new PluginParameterExpressionEvaluator(mojo.session, mojo.mojoExecution));
+        String password = unprinted.value(mojo.password);
+        String url = unprinted.value(mojo.url);
         if (mojo.serverId != null && !mojo.serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(mojo.serverId);
             if (server == null) {
@@ -48,9 +54,9 @@ final class ConfigurationReader {
             user = user == null ? decrypted.getUsername() : user;
             password = password == null ? decrypted.getPassword() : password;
         }
-        if (mojo.url == null || mojo.url.isBlank()) {
+        if (url == null) {
             return null;
         }
-        return new ConnectionSettings(mojo.url.strip(), user, password);
+        return new ConnectionSettings(url.strip(), user, password);
     }
 }

@@ -4,14 +4,10 @@ import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /** Prints the database's current revision(s), marking (head). */
 @Mojo(name = "current", threadSafe = true)
 public class CurrentMojo extends AbstractMigrationsMojo {
-
-    @Parameter(property = "verbose", defaultValue = "false")
-    boolean verbose;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {

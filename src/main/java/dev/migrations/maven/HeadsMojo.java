@@ -4,14 +4,10 @@ import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /** Prints the head revisions of the migrations directory; needs no database. */
 @Mojo(name = "heads", threadSafe = true)
 public class HeadsMojo extends AbstractMigrationsMojo {
-
-    @Parameter(property = "verbose", defaultValue = "false")
-    boolean verbose;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {

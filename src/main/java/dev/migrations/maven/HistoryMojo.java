@@ -10,9 +10,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "history", threadSafe = true)
 public class HistoryMojo extends AbstractMigrationsMojo {
 
-    @Parameter(property = "verbose", defaultValue = "false")
-    boolean verbose;
-
     /** {@code from:to}, either side optional, e.g. {@code ae10:} or {@code :head}. */
     @Parameter(property = "range")
     String range;

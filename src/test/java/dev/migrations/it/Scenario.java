@@ -126,6 +126,24 @@ public final class Scenario implements AutoCloseable {
             this.arguments = arguments;
         }
 
+        /** Kills the build as {@code kill -9} would: no shutdown hook, no finally block runs. */
+        public void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("mvn " + arguments + " did not die within 30 s of SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
         public BuildResult await() {
             try {
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {

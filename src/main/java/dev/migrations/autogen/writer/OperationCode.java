@@ -54,19 +54,16 @@ public final class OperationCode {
     }
 
     /** One method body: the operations in order, with review notes where they are needed. */
-    public CodeBlock body(List<Operation> operations) {
-        CodeBlock.Builder body = CodeBlock.builder();
-        List<String> notes = new ReviewNotes(operations).notes();
-        if (!notes.isEmpty()) {
-            for (String note : notes) {
-                body.add("// REVIEW: $L\n", note);
+    public MethodBody body(List<Operation> operations) {
+        CodeBlock.Builder notes = CodeBlock.builder();
+        List<String> review = new ReviewNotes(operations).notes();
+        if (!review.isEmpty()) {
+            for (String note : review) {
+                notes.add("// REVIEW: $L\n", note);
             }
-            body.add("\n");
+            notes.add("\n");
         }
-        for (Operation operation : operations) {
-            body.add(statement(operation));
-        }
-        return body.build();
+        return new MethodBody(notes.build(), operations.stream().map(this::statement).toList());
     }
 
     CodeBlock statement(Operation operation) {

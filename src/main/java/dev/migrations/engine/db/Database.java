@@ -2,12 +2,15 @@ package dev.migrations.engine.db;
 
 import dev.migrations.engine.MigrationException;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /** Opens connections and turns the driver's connection failures into errors a user can act on. */
 public final class Database {
+
+    private static final Driver DRIVER = new org.postgresql.Driver();
 
     private final ConnectionSettings settings;
 
@@ -34,9 +37,30 @@ public final class Database {
                 throw new MigrationException("Unsupported database url " + settings.displayUrl()
                         + "; this version supports PostgreSQL (jdbc:postgresql://host:port/database).");
             }
-            return DriverManager.getConnection(settings.url(), properties);
+            // The driver itself, not DriverManager: that would first scan every jar of the plugin for
+            // java.sql.Driver services (Hibernate's and SchemaCrawler's included) on each goal's start.
+            Connection connection = DRIVER.connect(settings.url(), properties);
+            try {
+                noticeDeadClient(connection);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
         } catch (SQLException e) {
             throw new MigrationException(describeFailure(e), e);
+        }
+    }
+
+    /**
+     * A backend busy with a long statement notices that its client died only when it next
+     * talks to it, holding its locks until then: a killed build would block the next run for
+     * as long as the statement takes. From PostgreSQL 14 the server can poll the socket.
+     */
+    private static void noticeDeadClient(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT set_config('client_connection_check_interval', '1000', false) "
+                    + "WHERE current_setting('server_version_num')::int >= 140000");
         }
     }
 

@@ -45,8 +45,10 @@ public final class AdvisoryLock implements AutoCloseable {
                     announced = true;
                 }
                 if (System.currentTimeMillis() >= deadline) {
-                    throw new MigrationException("Another migration run still holds the lock" + holder(connection, key)
-                            + " after " + timeout / 1000 + " s; wait for it to finish or raise migrations.lockTimeout.");
+                    String holder = holder(connection, key);
+                    throw new MigrationException("Another migration run still holds the lock after " + timeout / 1000
+                            + " s" + (holder.isEmpty() ? "" : " (" + holder.substring(2) + ")")
+                            + "; wait for it to finish or raise migrations.lockTimeout.");
                 }
                 Thread.sleep(POLL_MILLIS);
             }
@@ -93,6 +95,19 @@ public final class AdvisoryLock implements AutoCloseable {
             // the lock wait does not depend on being able to name its holder
         }
         return "";
+    }
+
+    /**
+     * Fails when the session holding the lock has ended (the server terminated it, the network
+     * dropped): from then on another run may take the lock, so this one must not go on.
+     */
+    public void verifyHeld() {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new MigrationException("Lost the migration lock: its connection to the database ended ("
+                    + DatabaseMessage.of(e) + "), so the run stopped before the next revision; run the goal again.", e);
+        }
     }
 
     /** FNV-1a: a stable 64-bit key, the same in every process and JVM version. */

@@ -4,6 +4,7 @@ import dev.migrations.api.Migration;
 import dev.migrations.api.Operations;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.PhaseTimes;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;
@@ -18,6 +19,9 @@ import java.util.Set;
  * transaction, so that a failure leaves the database exactly at the previous revision.
  * A revision declared non-transactional runs with autocommit, and its version change is
  * recorded only after all of it succeeded.
+ *
+ * <p>When the caller defers the commit (all pending revisions in one transaction), revisions
+ * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
  */
 public final class RevisionRunner {
 
@@ -26,22 +30,45 @@ public final class RevisionRunner {
     private final VersionTable versionTable;
     private final String appliedBy;
     private final EngineLog log;
+    private final PhaseTimes times;
+    /** Revisions applied in the open transaction and not committed yet. */
+    private int uncommitted;
 
     public RevisionRunner(Connection connection, Dialect dialect, VersionTable versionTable, String appliedBy,
-                          EngineLog log) {
+                          EngineLog log, PhaseTimes times) {
         this.connection = connection;
         this.dialect = dialect;
         this.versionTable = versionTable;
         this.appliedBy = appliedBy;
         this.log = log;
+        this.times = times;
     }
 
-    public Duration upgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter) {
-        return run(revision, LogEntry.Action.UPGRADE, Migration::upgrade, headsBefore, headsAfter);
+    /** Runs upgrade(); with {@code commit} false the transaction stays open for more revisions. */
+    public Duration upgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
+        return run(revision, LogEntry.Action.UPGRADE, Migration::upgrade, headsBefore, headsAfter, commit);
     }
 
-    public Duration downgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter) {
-        return run(revision, LogEntry.Action.DOWNGRADE, Migration::downgrade, headsBefore, headsAfter);
+    public Duration downgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter,
+                              boolean commit) {
+        return run(revision, LogEntry.Action.DOWNGRADE, Migration::downgrade, headsBefore, headsAfter, commit);
+    }
+
+    /** Commits the revisions left in the open transaction. */
+    public void commit() {
+        if (uncommitted == 0) {
+            return;
+        }
+        try {
+            long begin = System.nanoTime();
+            connection.commit();
+            times.add("version table", System.nanoTime() - begin);
+            uncommitted = 0;
+        } catch (SQLException e) {
+            throw new MigrationException("Committing the last " + uncommitted + " revision(s) failed: "
+                    + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.WHILE_COMMITTING
+                    : "They were rolled back; run the goal again."), e);
+        }
     }
 
     private interface Direction {
@@ -49,45 +76,74 @@ public final class RevisionRunner {
     }
 
     private Duration run(LoadedRevision revision, LogEntry.Action action, Direction direction,
-                         Set<String> headsBefore, Set<String> headsAfter) {
+                         Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
         Migration migration = revision.instantiate();
         long start = System.nanoTime();
         String verb = action == LogEntry.Action.UPGRADE ? "upgrade" : "downgrade";
+        boolean committing = false;
         try {
+            if (!revision.transactional()) {
+                // statements that refuse a transaction block must not land in the open one
+                commit();
+            }
             connection.setAutoCommit(!revision.transactional());
             ExecutingOperations op = new ExecutingOperations(connection, dialect, log);
             direction.apply(migration, op);
-            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            long applied = System.nanoTime();
+            times.add("apply", applied - start);
             if (!revision.transactional()) {
                 connection.setAutoCommit(false);
             }
             versionTable.moveHeads(connection, headsBefore, headsAfter);
             versionTable.record(connection, new LogEntry(revision.id(), action, revision.message(),
-                    revision.source().checksum(), millis, appliedBy));
-            connection.commit();
+                    revision.source().checksum(), Duration.ofNanos(applied - start).toMillis(), appliedBy));
+            uncommitted++;
+            if (commit || !revision.transactional()) {
+                committing = true;
+                connection.commit();
+                uncommitted = 0;
+            }
+            times.add("version table", System.nanoTime() - applied);
             return Duration.ofNanos(System.nanoTime() - start);
         } catch (OperationFailedException e) {
-            rollback();
-            throw new MigrationException("Revision " + revision.id() + " (" + revision.message() + ") failed in "
-                    + verb + "() at '" + e.operation().describe() + "': " + e.databaseMessage() + ". "
-                    + rolledBack(revision, verb), e);
+            String what = rolledBack(revision, verb, e.getCause(), false);
+            throw new MigrationException(failed(revision, verb) + " at '" + e.operation().describe() + "': "
+                    + e.databaseMessage() + ". " + what, e);
         } catch (SQLException e) {
-            rollback();
-            throw new MigrationException("Revision " + revision.id() + " (" + revision.message() + ") failed in "
-                    + verb + "(): " + DatabaseMessage.of(e) + ". " + rolledBack(revision, verb), e);
+            String what = rolledBack(revision, verb, e, committing);
+            throw new MigrationException(failed(revision, verb) + ": " + DatabaseMessage.of(e) + ". " + what, e);
         } catch (MigrationException e) {
             rollback();
             throw e;
         } catch (RuntimeException e) {
-            rollback();
-            throw new MigrationException("Revision " + revision.id() + " (" + revision.message() + ") failed in "
-                    + verb + "(): " + e + ". " + rolledBack(revision, verb), e);
+            String what = rolledBack(revision, verb, e, false);
+            throw new MigrationException(failed(revision, verb) + ": " + e + ". " + what, e);
         }
     }
 
-    private static String rolledBack(LoadedRevision revision, String verb) {
+    private static String failed(LoadedRevision revision, String verb) {
+        return "Revision " + revision.id() + " (" + revision.message() + ") failed in " + verb + "()";
+    }
+
+    /** Rolls back and says what that left: the user's next step depends on it. */
+    private String rolledBack(LoadedRevision revision, String verb, Throwable cause, boolean committing) {
+        int earlier = revision.transactional() ? uncommitted : 0;
+        uncommitted = 0;
+        rollback();
+        boolean lost = ConnectionLoss.is(cause);
+        if (lost && committing) {
+            return ConnectionLoss.WHILE_COMMITTING;
+        }
+        String with = earlier == 0 ? "" : " together with the " + earlier
+                + " revision(s) applied before it in this transaction";
+        if (lost) {
+            return "The connection to the database was lost; "
+                    + (revision.transactional() ? "the server rolled the revision back" + with
+                    : "it is not transactional, so statements that ran before the loss stay")
+                    + " and nothing of it was recorded. Check that the database is up and run " + verb + " again.";
+        }
         if (revision.transactional()) {
-            return "Its changes were rolled back; fix the migration and run " + verb + " again.";
+            return "Its changes were rolled back" + with + "; fix the migration and run " + verb + " again.";
         }
         return "It is not transactional: statements that ran before the failure stay; "
                 + "check the schema, fix the migration and run " + verb + " again.";

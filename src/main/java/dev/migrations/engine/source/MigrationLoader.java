@@ -32,23 +32,33 @@ public final class MigrationLoader implements Closeable {
         }
     }
 
-    public List<LoadedRevision> load(List<SourceFile> sources) {
+    /**
+     * Reads the revisions of {@code sources}: from the index when it knows a source's exact
+     * content, else by loading and checking its class (and then remembering it in the index).
+     */
+    public List<LoadedRevision> load(List<SourceFile> sources, RevisionIndex index) {
         List<LoadedRevision> revisions = new ArrayList<>(sources.size());
         Map<String, SourceFile> byId = new HashMap<>();
         for (SourceFile source : sources) {
-            LoadedRevision revision = load(source);
+            LoadedRevision revision = index.get(source)
+                    .map(cached -> new LoadedRevision(cached.node(), source, cached.created(), cached.transactional(),
+                            this))
+                    .orElseGet(() -> load(source));
             SourceFile other = byId.putIfAbsent(revision.id(), source);
             if (other != null) {
                 throw new MigrationException("Duplicate revision id " + revision.id() + " in "
                         + other.path().getFileName() + " and " + source.path().getFileName()
                         + "; give one of them a new id (and update revisions that name it as parent).");
             }
+            index.put(revision);
             revisions.add(revision);
         }
+        index.retain(sources);
         return revisions;
     }
 
-    private LoadedRevision load(SourceFile source) {
+    /** The migration class of {@code source}, checked: it is a migration with its metadata. */
+    Class<? extends Migration> migrationClass(SourceFile source) {
         Class<?> type;
         try {
             type = Class.forName(source.className(), false, classLoader);
@@ -57,11 +67,16 @@ public final class MigrationLoader implements Closeable {
                     + " does not declare class " + source.className()
                     + "; the class name and package must match the file name and directory.");
         }
-        String file = source.path().getFileName().toString();
         if (!Migration.class.isAssignableFrom(type)) {
-            throw new MigrationException("Class " + type.getName() + " in " + file
+            throw new MigrationException("Class " + type.getName() + " in " + source.path().getFileName()
                     + " does not implement dev.migrations.api.Migration; implement upgrade() and downgrade().");
         }
+        return type.asSubclass(Migration.class);
+    }
+
+    private LoadedRevision load(SourceFile source) {
+        Class<? extends Migration> type = migrationClass(source);
+        String file = source.path().getFileName().toString();
         Revision revision = type.getAnnotation(Revision.class);
         if (revision == null) {
             throw new MigrationException("Class " + type.getName() + " in " + file
@@ -76,8 +91,7 @@ public final class MigrationLoader implements Closeable {
         }
         RevisionNode node = new RevisionNode(revision.id(), List.of(revision.parents()),
                 List.of(revision.dependsOn()), List.of(revision.branchLabels()), revision.message());
-        return new LoadedRevision(node, type.asSubclass(Migration.class), source, revision.created(),
-                revision.transactional());
+        return new LoadedRevision(node, source, revision.created(), revision.transactional(), this);
     }
 
     private static void checkId(String id, String file, String what) {

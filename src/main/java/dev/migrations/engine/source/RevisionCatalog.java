@@ -1,6 +1,7 @@
 package dev.migrations.engine.source;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.PhaseTimes;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
 import java.nio.file.Path;
@@ -30,15 +31,32 @@ public final class RevisionCatalog {
      * @param classesDirectory where compiled classes are cached
      */
     public static RevisionCatalog load(Path sourceRoot, String packageName, Path classesDirectory, EngineLog log) {
-        List<SourceFile> sources = MigrationSources.find(sourceRoot, packageName);
-        int compiled = new MigrationCompiler(classesDirectory, log).compile(sourceRoot, sources);
+        return load(sourceRoot, packageName, classesDirectory, log, new PhaseTimes());
+    }
+
+    /** As {@link #load(Path, String, Path, EngineLog)}, adding the time of each step to {@code times}. */
+    public static RevisionCatalog load(Path sourceRoot, String packageName, Path classesDirectory, EngineLog log,
+                                       PhaseTimes times) {
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
-        // The class loader stays open: migrations are instantiated later, during the run.
-        MigrationLoader loader = new MigrationLoader(classesDirectory);
-        for (LoadedRevision revision : loader.load(sources)) {
-            byId.put(revision.id(), revision);
+        int compiled;
+        try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
+            List<SourceFile> sources = times.time("scan", () -> MigrationSources.find(sourceRoot, packageName));
+            compiled = times.time("compile",
+                    () -> new MigrationCompiler(classesDirectory, log).compile(sourceRoot, sources));
+            // The class loader stays open: migrations are instantiated later, during the run. Classes
+            // whose metadata the index holds are loaded only then; they are up to date by now, so no
+            // other run rewrites them (it would find them current, under this same lock).
+            MigrationLoader loader = new MigrationLoader(classesDirectory);
+            times.time("load", () -> {
+                RevisionIndex index = new RevisionIndex(classesDirectory);
+                for (LoadedRevision revision : loader.load(sources, index)) {
+                    byId.put(revision.id(), revision);
+                }
+                index.save();
+            });
         }
-        RevisionGraph graph = new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList());
+        RevisionGraph graph = times.time("graph",
+                () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList()));
         return new RevisionCatalog(graph, byId, compiled);
     }
 

@@ -15,16 +15,47 @@ public final class SourceChecksum {
     }
 
     public static String of(String source) {
+        return sha256(normalize(source));
+    }
+
+    /**
+     * Each line without its trailing whitespace, ended by {@code \n}, and no blank lines at the
+     * end. One pass over the characters: a run at head reads every source, 2,000 of them.
+     */
+    static String normalize(String source) {
         StringBuilder normalized = new StringBuilder(source.length());
-        for (String line : source.split("\r\n|\r|\n", -1)) {
-            normalized.append(line.stripTrailing()).append('\n');
+        int length = source.length();
+        int lineStart = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? source.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            int end = i;
+            while (end > lineStart && isTrailingSpace(source, end - 1)) {
+                end--;
+            }
+            normalized.append(source, lineStart, end).append('\n');
+            if (c == '\r' && i + 1 < length && source.charAt(i + 1) == '\n') {
+                i++;
+            }
+            lineStart = i + 1;
         }
         int end = normalized.length();
         while (end > 0 && normalized.charAt(end - 1) == '\n') {
             end--;
         }
         normalized.setLength(end);
-        return sha256(normalized.toString());
+        return normalized.toString();
+    }
+
+    /** As {@link String#stripTrailing()} decides: whitespace by {@link Character#isWhitespace(int)}. */
+    private static boolean isTrailingSpace(String text, int index) {
+        char c = text.charAt(index);
+        if (Character.isLowSurrogate(c) && index > 0 && Character.isHighSurrogate(text.charAt(index - 1))) {
+            return false;   // no supplementary code point is whitespace
+        }
+        return Character.isWhitespace(c);
     }
 
     static String sha256(String text) {

@@ -5,7 +5,9 @@ public record LogEntry(String revision, Action action, String message, String ch
                        Long durationMillis, String appliedBy) {
 
     public enum Action {
-        UPGRADE("upgraded"), DOWNGRADE("downgraded"), STAMP("stamped");
+        UPGRADE("upgraded"), DOWNGRADE("downgraded"), STAMP("stamped"),
+        /** An edited source accepted as applied: the row carries its new checksum. */
+        ACCEPT("accepted");
 
         private final String pastTense;
 

@@ -1,5 +1,6 @@
 package dev.migrations.engine.version;
 
+import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +87,11 @@ public final class VersionTable {
         return heads;
     }
 
-    /** Replaces the recorded heads: rows no longer heads go, new ones come. */
+    /**
+     * Replaces the recorded heads: rows no longer heads go, new ones come. A row that is not there
+     * means another run moved the database under this one (it lost its lock): stop, so that the
+     * caller rolls back instead of recording a position the database does not have.
+     */
     public void moveHeads(Connection connection, Collection<String> before, Collection<String> after)
             throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
@@ -96,7 +101,11 @@ public final class VersionTable {
             for (String head : before) {
                 if (!after.contains(head)) {
                     delete.setString(1, head);
-                    delete.executeUpdate();
+                    if (delete.executeUpdate() != 1) {
+                        throw new MigrationException("The database is no longer at " + head + ": another run moved "
+                                + displayName() + " while this one ran; nothing of this revision was recorded. Run "
+                                + "migrations:current to see where it is, then run the goal again.");
+                    }
                 }
             }
             for (String head : after) {

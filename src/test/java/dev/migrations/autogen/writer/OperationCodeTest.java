@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.migrations.api.Migration;
+import dev.migrations.api.model.Column;
 import dev.migrations.api.model.ColumnChange;
 import dev.migrations.api.model.ReferentialAction;
 import dev.migrations.api.model.SqlType;
@@ -124,6 +125,32 @@ class OperationCodeTest {
     }
 
     @Test
+    void aBodyTooLargeForOneMethodIsSpreadOverPartsThatRunInOrder() throws Exception {
+        // 500 tables of a dozen columns: far over the JVM's 64 KB per method as one body
+        List<Operation> creates = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            List<Column> columns = new ArrayList<>();
+            columns.add(column("id", bigint()).primaryKey());
+            for (int c = 0; c < 11; c++) {
+                columns.add(column("column_" + c, varchar(40)).notNull().serverDefault("'x'").comment("column " + c));
+            }
+            creates.add(new CreateTable(null, "table_" + i, columns, List.of(unique("uq_table_" + i, "column_0")), null));
+        }
+        MethodBody body = new OperationCode(Map.of(), Map.of()).body(creates);
+
+        List<Operation> replayed = compileAndRun(body);
+
+        assertThat(replayed).isEqualTo(creates);
+        String source = new MigrationClassWriter("db.migrations").render(new RevisionMetadata("aaaaaaaaaaaa", List.of(),
+                "big", LocalDateTime.of(2026, 1, 1, 10, 0), List.of(), List.of()), body, body).toString();
+        int parts = (500 + MigrationClassWriter.OPERATIONS_PER_METHOD - 1) / MigrationClassWriter.OPERATIONS_PER_METHOD;
+        assertThat(source).contains("// 500 operations in parts, in order: one method cannot hold them all")
+                .contains("upgradePart1(op);").contains("upgradePart" + parts + "(op);")
+                .contains("private void upgradePart" + parts + "(Operations op) {")
+                .doesNotContain("upgradePart" + (parts + 1));
+    }
+
+    @Test
     void dropsRenderByNameWhileTheirDefinitionsGiveTheOtherDirection() throws Exception {
         List<Operation> drops = List.of(ORDER.reverse(), new DropColumn(null, "order", "note", column("note", text())));
         OperationCode code = new OperationCode(Map.of(), Map.of());
@@ -188,12 +215,12 @@ class OperationCodeTest {
     }
 
     /** Writes a migration with {@code body} as its upgrade, compiles it, and records what upgrade() does. */
-    private List<Operation> compileAndRun(CodeBlock body) throws Exception {
+    private List<Operation> compileAndRun(MethodBody body) throws Exception {
         Path sources = project.resolve("src/main/migrations" + System.nanoTime());
         RevisionMetadata revision = new RevisionMetadata("aaaaaaaaaaaa", List.of(), "generated",
                 LocalDateTime.of(2026, 1, 1, 10, 0), List.of(), List.of());
         Path file = new MigrationClassWriter("db.migrations").write(sources, revision, body,
-                CodeBlock.of("// nothing\n"));
+                MethodBody.of(CodeBlock.of("// nothing\n")));
         assertThat(Files.readString(file)).contains("import static dev.migrations.api.Schema.*;");
         RevisionCatalog catalog = RevisionCatalog.load(sources, "db.migrations",
                 project.resolve("classes" + System.nanoTime()), EngineLog.SILENT);

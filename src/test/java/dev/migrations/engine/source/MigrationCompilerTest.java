@@ -110,6 +110,47 @@ class MigrationCompilerTest {
     }
 
     @Test
+    void aSecondLoadReadsTheSameRevisionsFromTheIndexWithoutTheirClasses() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "");
+        Path dir = sources().resolve("db/migrations");
+        Files.writeString(dir.resolve("R20260101_0000_cccccccccccc.java"), """
+                package db.migrations;
+
+                import dev.migrations.api.*;
+
+                @Revision(id = "cccccccccccc", parents = "bbbbbbbbbbbb", dependsOn = "aaaaaaaaaaaa",
+                        branchLabels = {"billing", "x"}, message = "odd: \\u00e9 = ; # ! \\\\ \\n",
+                        created = "2026-01-01T00:00:00", transactional = false)
+                public class R20260101_0000_cccccccccccc implements Migration {
+                    public void upgrade(Operations op) { }
+                    public void downgrade(Operations op) { }
+                }
+                """);
+        RevisionCatalog fromClasses = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        assertThat(classes().resolve("revisions.properties")).exists();
+
+        RevisionCatalog fromIndex = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+
+        assertThat(fromIndex.graph().all()).isEqualTo(fromClasses.graph().all());
+        for (String id : List.of("aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc")) {
+            LoadedRevision cached = fromIndex.revision(id);
+            LoadedRevision loaded = fromClasses.revision(id);
+            assertThat(cached.node()).isEqualTo(loaded.node());
+            assertThat(cached.created()).isEqualTo(loaded.created());
+            assertThat(cached.transactional()).isEqualTo(loaded.transactional());
+            assertThat(cached.instantiate()).isNotNull();
+        }
+        assertThat(fromIndex.revision("cccccccccccc").transactional()).isFalse();
+        assertThat(fromIndex.revision("cccccccccccc").node().branchLabels()).containsExactly("billing", "x");
+
+        // an edit makes the index entry stale: the class is read again
+        write("bbbbbbbbbbbb", null, "");
+        RevisionCatalog edited = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        assertThat(edited.revision("bbbbbbbbbbbb").node().parents()).isEmpty();
+    }
+
+    @Test
     void aDuplicateIdNamesBothFiles() throws IOException {
         write("aaaaaaaaaaaa", null, "");
         Path dir = sources().resolve("db/migrations");
