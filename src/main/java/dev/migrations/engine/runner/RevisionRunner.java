@@ -94,9 +94,9 @@ public final class RevisionRunner {
             if (!revision.transactional()) {
                 connection.setAutoCommit(false);
             }
-            versionTable.moveHeads(connection, headsBefore, headsAfter);
-            versionTable.record(connection, new LogEntry(revision.id(), action, revision.message(),
-                    revision.source().checksum(), Duration.ofNanos(applied - start).toMillis(), appliedBy));
+            versionTable.advance(connection, headsBefore, headsAfter, new LogEntry(revision.id(), action,
+                    revision.message(), revision.source().checksum(), Duration.ofNanos(applied - start).toMillis(),
+                    appliedBy));
             uncommitted++;
             if (commit || !revision.transactional()) {
                 committing = true;
