@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -34,6 +38,8 @@ public final class MigrationCompiler {
 
     private static final String INDEX_FILE = "compiled.properties";
     private static final String API_KEY = "@api";
+    /** Below this many files per task, a second javac costs more than it saves. */
+    private static final int FILES_PER_TASK = 100;
 
     private final Path classesDirectory;
     private final EngineLog log;
@@ -93,22 +99,61 @@ public final class MigrationCompiler {
             throw new MigrationException("Compiling migrations needs a JDK, but Maven runs on a JRE ("
                     + System.getProperty("java.home") + "); point JAVA_HOME at a JDK 17 or newer.");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        // A fresh clone compiles every revision, mostly while javac itself is still being warmed
+        // up: large batches go to one javac task per core, each in its own thread.
+        int tasks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), stale.size() / FILES_PER_TASK));
+        List<List<SourceFile>> batches = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            batches.add(new ArrayList<>());
+        }
+        for (int i = 0; i < stale.size(); i++) {
+            batches.get(i % tasks).add(stale.get(i));
+        }
+        List<DiagnosticCollector<JavaFileObject>> diagnostics = new ArrayList<>();
+        List<Future<Boolean>> results = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(tasks);
+        try {
+            for (List<SourceFile> batch : batches) {
+                DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+                diagnostics.add(collector);
+                results.add(threads.submit(() -> compileBatch(compiler, sourceRoot, batch, collector)));
+            }
+            boolean ok = true;
+            for (Future<Boolean> result : results) {
+                ok &= result.get();
+            }
+            if (!ok) {
+                DiagnosticCollector<JavaFileObject> all = new DiagnosticCollector<>();
+                diagnostics.forEach(collector -> collector.getDiagnostics().forEach(all::report));
+                throw compileError(all);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while compiling migrations.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("javac failed on the migrations", e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
+        log.debug("Compiled " + stale.size() + " migration source(s) into " + classesDirectory + " in "
+                + tasks + " javac task(s)");
+    }
+
+    private boolean compileBatch(JavaCompiler compiler, Path sourceRoot, List<SourceFile> batch,
+                                 DiagnosticCollector<JavaFileObject> diagnostics) throws IOException {
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(
-                    stale.stream().map(SourceFile::path).toList());
+                    batch.stream().map(SourceFile::path).toList());
             String classpath = classesDirectory + java.io.File.pathSeparator + apiLocation();
             List<String> options = List.of("-d", classesDirectory.toString(), "-classpath", classpath,
                     "-sourcepath", sourceRoot.toString(), "-implicit:none", "-proc:none",
                     "-encoding", "UTF-8", "-nowarn", "-g");
-            Writer quiet = Writer.nullWriter();
-            boolean ok = compiler.getTask(quiet, files, diagnostics, options, null, units).call();
-            if (!ok) {
-                throw compileError(diagnostics);
-            }
+            return compiler.getTask(Writer.nullWriter(), files, diagnostics, options, null, units).call();
         }
-        log.debug("Compiled " + stale.size() + " migration source(s) into " + classesDirectory);
     }
 
     private MigrationException compileError(DiagnosticCollector<JavaFileObject> diagnostics) {

@@ -151,6 +151,26 @@ class MigrationCompilerTest {
     }
 
     @Test
+    void aLargeBatchIsSplitOverJavacTasksAndAnErrorInAnyOfThemNamesItsFile() throws IOException {
+        int count = 250;
+        for (int i = 1; i <= count; i++) {
+            write(String.format("a%011d", i), i == 1 ? null : String.format("a%011d", i - 1), "op.execute(\"SELECT " + i + "\");");
+        }
+        assertThat(compile()).isEqualTo(count);
+        RevisionCatalog catalog = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        assertThat(catalog.size()).isEqualTo(count);
+        assertThat(catalog.graph().head().id()).isEqualTo(String.format("a%011d", count));
+
+        // every file changed, one of them broken: whichever task gets it, the error names it
+        for (int i = 1; i <= count; i++) {
+            write(String.format("a%011d", i), i == 1 ? null : String.format("a%011d", i - 1),
+                    i == 173 ? "op.nosuch();" : "op.execute(\"SELECT 0\");");
+        }
+        assertThatThrownBy(this::compile).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Migration does not compile: R20260101_0000_a00000000173.java:");
+    }
+
+    @Test
     void aDuplicateIdNamesBothFiles() throws IOException {
         write("aaaaaaaaaaaa", null, "");
         Path dir = sources().resolve("db/migrations");
