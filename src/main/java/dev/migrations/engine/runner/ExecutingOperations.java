@@ -1,6 +1,7 @@
 package dev.migrations.engine.runner;
 
 import dev.migrations.api.Operations;
+import dev.migrations.api.operation.ExecuteSql;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.engine.EngineLog;
@@ -10,44 +11,109 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code op} handed to a running migration: each operation is rendered by the dialect and
- * executed at once on the revision's connection, so a failure names the operation that failed.
+ * executed on the revision's connection, so that a failure names the operation that failed.
+ *
+ * <p>In a transactional revision the statements of structured operations are sent as one JDBC
+ * batch (one round trip for a revision of several statements, instead of one each), behind a
+ * savepoint: PostgreSQL does not say which statement of a batch failed, so on failure the
+ * batch is rolled back to the savepoint and replayed one statement at a time until the failing
+ * one fails again and can be named. Raw SQL (it may return rows), JDBC code and bulk inserts
+ * run on their own, after the batch before them.
  */
 final class ExecutingOperations implements Operations {
+
+    private static final String SAVEPOINT = "migrations_batch";
 
     private final Connection connection;
     private final Dialect dialect;
     private final EngineLog log;
-    private int executed;
+    private final boolean batching;
+    private final List<Pending> pending = new ArrayList<>();
 
-    ExecutingOperations(Connection connection, Dialect dialect, EngineLog log) {
+    /** A rendered statement not sent yet, with the operation it came from. */
+    private record Pending(Operation operation, String sql) {
+    }
+
+    /** @param batching whether statements may wait for a batch: only inside a transaction */
+    ExecutingOperations(Connection connection, Dialect dialect, EngineLog log, boolean batching) {
         this.connection = connection;
         this.dialect = dialect;
         this.log = log;
-    }
-
-    int executed() {
-        return executed;
+        this.batching = batching;
     }
 
     @Override
     public void apply(Operation operation) {
-        try {
-            if (operation instanceof RunJdbc jdbc) {
+        if (operation instanceof RunJdbc jdbc) {
+            flush();
+            try {
                 log.debug("    " + jdbc.describe());
                 jdbc.work().run(connection);
-            } else {
-                for (SqlStatement statement : dialect.render(operation)) {
-                    execute(statement);
-                }
+            } catch (SQLException e) {
+                throw new OperationFailedException(operation, e);
             }
-            executed++;
+            return;
+        }
+        List<SqlStatement> statements = dialect.render(operation);
+        boolean batchable = batching && !(operation instanceof ExecuteSql)
+                && statements.stream().noneMatch(SqlStatement::isBatch);
+        if (batchable) {
+            for (SqlStatement statement : statements) {
+                pending.add(new Pending(operation, statement.sql()));
+            }
+            return;
+        }
+        flush();
+        try {
+            for (SqlStatement statement : statements) {
+                execute(statement);
+            }
         } catch (SQLException e) {
             throw new OperationFailedException(operation, e);
         }
+    }
+
+    /** Sends the statements waiting for a batch; the runner calls it before recording the revision. */
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        try (Statement statement = connection.createStatement()) {
+            statement.addBatch("SAVEPOINT " + SAVEPOINT);
+            for (Pending next : batch) {
+                log.debug("    " + next.sql());
+                statement.addBatch(next.sql());
+            }
+            statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failingStatementOf(batch, e);
+        }
+    }
+
+    /** Replays the batch one statement at a time from the savepoint, to name the one that fails. */
+    private OperationFailedException failingStatementOf(List<Pending> batch, SQLException failure) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            for (Pending next : batch) {
+                try {
+                    statement.execute(next.sql());
+                } catch (SQLException e) {
+                    return new OperationFailedException(next.operation(), e);
+                }
+            }
+        } catch (SQLException e) {
+            // the connection is gone: the first operation of the batch stands for all of it
+            return new OperationFailedException(batch.get(0).operation(), failure);
+        }
+        return new OperationFailedException(batch.get(batch.size() - 1).operation(), failure);
     }
 
     private void execute(SqlStatement statement) throws SQLException {

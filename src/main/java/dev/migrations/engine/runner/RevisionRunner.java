@@ -87,8 +87,9 @@ public final class RevisionRunner {
                 commit();
             }
             connection.setAutoCommit(!revision.transactional());
-            ExecutingOperations op = new ExecutingOperations(connection, dialect, log);
+            ExecutingOperations op = new ExecutingOperations(connection, dialect, log, revision.transactional());
             direction.apply(migration, op);
+            op.flush();
             long applied = System.nanoTime();
             times.add("apply", applied - start);
             if (!revision.transactional()) {
