@@ -34,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Compares the entity model with the schema at head and writes the difference as a revision.
@@ -106,62 +110,106 @@ public final class Autogenerate {
                         + "with -DdevDatabase=embedded.");
             }
         }
-        try (EmbeddedPostgresServer server = times.time("embedded server",
-                () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log))) {
-            String schema;
-            SchemaSnapshot live;
-            int[] version;
-            String comparedWith;
-            if (throwawayDatabase) {
-                String name = "migrations_dev_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
-                ConnectionSettings throwaway = createDatabase(server, name, false);
-                try {
-                    MigrationsConfig dev = config.withConnection(throwaway);
-                    Migrations migrations = new Migrations(dev, quiet(log));
-                    times.time("throwaway upgrade", () -> {
-                        if (!migrations.catalog().graph().isEmpty()) {
-                            migrations.upgrade("heads");
-                        }
-                    });
-                    long begin = System.nanoTime();
-                    try (Connection connection = new Database(throwaway).connect()) {
-                        schema = schemaOf(connection);
-                        live = readLive(connection, schema);
-                        version = versionOf(connection);
-                    }
-                    times.add("live read", System.nanoTime() - begin);
-                } finally {
-                    dropDatabase(server, name);
+        // Hibernate's metadata is the biggest single cost and needs only the server version: it is
+        // built on a second thread while the embedded server starts and the live schema is read.
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "migrations-entity-model");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+            return thread;
+        });
+        try {
+            LiveSide live = throwawayDatabase ? null : readConfigured();
+            Future<EntityModel> model = live == null ? null : buildModel(background, live);
+            try (EmbeddedPostgresServer server = times.time("embedded server",
+                    () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log))) {
+                if (live == null) {
+                    live = readThrowaway(server);
+                    model = buildModel(background, live);
                 }
-                comparedWith = "a throwaway embedded database upgraded to head";
-            } else {
+                Map<String, Set<String>> writtenChecks = times.time("revisions",
+                        () -> WrittenChecks.of(new Migrations(config, log).catalog()));
+                ConnectionSettings scratchDatabase = createDatabase(server, SCRATCH_DATABASE, true);
+                long waiting = System.nanoTime();
+                EntityModel entities = await(model);
+                times.add("waiting for the model", System.nanoTime() - waiting);
                 long begin = System.nanoTime();
-                try (Connection connection = new Database(config.connection()).connect()) {
-                    schema = schemaOf(connection);
-                    live = readLive(connection, schema);
-                    version = versionOf(connection);
+                ModelSchema.Sides sides;
+                try (Connection scratch = new Database(scratchDatabase).connect()) {
+                    sides = ModelSchema.read(scratch, entities, dialect, live.snapshot(), writtenChecks);
                 }
-                times.add("live read", System.nanoTime() - begin);
-                comparedWith = config.connection().displayUrl() + " (schema " + schema + ")";
+                times.add("model schema", System.nanoTime() - begin);
+                List<Operation> operations = times.time("diff",
+                        () -> SchemaDiffer.diff(sides.live(), sides.model(), sides.checks()));
+                return new Comparison(operations, entities, live.comparedWith());
             }
-
-            int major = version[0];
-            int minor = version[1];
-            EntityModel model = times.time("model build",
-                    () -> HibernateModel.build(source, projectLoader, major, minor));
-            Map<String, Set<String>> writtenChecks = times.time("revisions",
-                    () -> WrittenChecks.of(new Migrations(config, log).catalog()));
-            long begin = System.nanoTime();
-            ModelSchema.Sides sides;
-            try (Connection scratch = new Database(createDatabase(server, SCRATCH_DATABASE, true)).connect()) {
-                sides = ModelSchema.read(scratch, model, dialect, live, writtenChecks);
-            }
-            times.add("model schema", System.nanoTime() - begin);
-            List<Operation> operations = times.time("diff",
-                    () -> SchemaDiffer.diff(sides.live(), sides.model(), sides.checks()));
-            return new Comparison(operations, model, comparedWith);
         } catch (SQLException e) {
             throw new MigrationException("Cannot compare the entity model with the database: " + e.getMessage(), e);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    /** The schema compared with, read before anything else needs it. */
+    private record LiveSide(SchemaSnapshot snapshot, int major, int minor, String comparedWith) {
+    }
+
+    private LiveSide readConfigured() throws SQLException {
+        long begin = System.nanoTime();
+        try (Connection connection = new Database(config.connection()).connect()) {
+            String schema = schemaOf(connection);
+            SchemaSnapshot snapshot = readLive(connection, schema);
+            int[] version = versionOf(connection);
+            return new LiveSide(snapshot, version[0], version[1],
+                    config.connection().displayUrl() + " (schema " + schema + ")");
+        } finally {
+            times.add("live read", System.nanoTime() - begin);
+        }
+    }
+
+    private LiveSide readThrowaway(EmbeddedPostgresServer server) throws SQLException {
+        String name = "migrations_dev_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        ConnectionSettings throwaway = createDatabase(server, name, false);
+        try {
+            Migrations migrations = new Migrations(config.withConnection(throwaway), quiet(log));
+            times.time("throwaway upgrade", () -> {
+                if (!migrations.catalog().graph().isEmpty()) {
+                    migrations.upgrade("heads");
+                }
+            });
+            long begin = System.nanoTime();
+            try (Connection connection = new Database(throwaway).connect()) {
+                String schema = schemaOf(connection);
+                SchemaSnapshot snapshot = readLive(connection, schema);
+                int[] version = versionOf(connection);
+                times.add("live read", System.nanoTime() - begin);
+                return new LiveSide(snapshot, version[0], version[1], "a throwaway embedded database upgraded to head");
+            }
+        } finally {
+            dropDatabase(server, name);
+        }
+    }
+
+    private Future<EntityModel> buildModel(ExecutorService background, LiveSide live) {
+        return background.submit(() -> times.time("model build",
+                () -> HibernateModel.build(source, projectLoader, live.major(), live.minor())));
+    }
+
+    /** The model, or the failure that building it met, as if it had been built on this thread. */
+    private static EntityModel await(Future<EntityModel> model) {
+        try {
+            return model.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while building the entity model.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("building the entity model failed", e.getCause());
         }
     }
 

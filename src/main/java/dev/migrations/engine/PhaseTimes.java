@@ -9,13 +9,14 @@ import java.util.function.Supplier;
  * Where a goal's time went, phase by phase (compile, graph, lock, apply, version table, ...),
  * so that users and the benchmark see what dominates without a profiler. Phases keep the order
  * in which they first ran; a phase that runs many times (apply, once per revision) adds up.
+ * Phases may run on other threads at the same time, so their sum can exceed the total.
  */
 public final class PhaseTimes {
 
     private final long start = System.nanoTime();
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 
-    public void add(String phase, long elapsedNanos) {
+    public synchronized void add(String phase, long elapsedNanos) {
         nanos.merge(phase, elapsedNanos, Long::sum);
     }
 
@@ -35,12 +36,12 @@ public final class PhaseTimes {
         });
     }
 
-    public long millis(String phase) {
+    public synchronized long millis(String phase) {
         return nanos.getOrDefault(phase, 0L) / 1_000_000;
     }
 
     /** {@code Engine time: 1750 ms (compile 412 ms, graph 5 ms, ...)}, from creation until now. */
-    public String summary() {
+    public synchronized String summary() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Engine time: %d ms (",
                 (System.nanoTime() - start) / 1_000_000));
         String separator = "";
