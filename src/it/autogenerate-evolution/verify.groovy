@@ -1,4 +1,5 @@
 import dev.migrations.it.HibernateExport
+import dev.migrations.it.ItDatabase
 import dev.migrations.it.Scenario
 
 // Autogenerate across a model change. v1 of the model is in src/main/java; model-v2 holds the
@@ -33,38 +34,17 @@ import dev.migrations.it.Scenario
 def s = Scenario.start(basedir, localRepositoryPath)
 def migrations = new File(basedir, 'src/main/migrations')
 def model = new File(basedir, 'src/main/java/com/example/shop/model')
-def sources = { ->
-    def found = []
-    if (migrations.exists()) {
-        migrations.eachFileRecurse(groovy.io.FileType.FILES) { if (it.name.endsWith('.java')) found << it }
-    }
-    found.sort()
-}
-def columnComments = { db ->
-    db.rows("SELECT 'column comment ' || c.relname || '.' || a.attname || ' ' || d.description"
-        + " FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
-        + " WHERE n.nspname = 'public' AND d.objsubid > 0 ORDER BY 1")
-}
-def sameCatalog = { String what, List<String> actual, List<String> expected ->
-    def missing = expected - actual
-    def unexpected = actual - expected
-    assert missing.isEmpty() && unexpected.isEmpty() && actual.size() == expected.size():
-        "${what}: the schema differs from the expected one\n" +
-        "missing:\n  ${missing.join('\n  ')}\n" +
-        "unexpected:\n  ${unexpected.join('\n  ')}"
-}
 // Hibernate's own schema for the model now in src/main/java, in a fresh database
 def oracleSchema = { String version ->
     def oracle = s.freshDatabase('oracle')
     def classes = HibernateExport.compile(new File(basedir, 'src/main/java'), new File(basedir, "target/oracle/${version}/classes"))
     HibernateExport.createSchema(classes, 'com.example.shop.model', oracle.settings().url(), oracle.settings().username(),
         new File(basedir, "target/oracle/${version}/create.sql"))
-    [tables: oracle.tables(), snapshot: oracle.snapshot(), comments: columnComments(oracle)]
+    [tables: oracle.tables(), snapshot: oracle.snapshot(), comments: oracle.columnComments()]
 }
 // the revision a successful 'revision' run wrote: the one new file, named after the message, announced with its id
 def newRevision = { List<File> before, def result, String slug ->
-    def added = sources() - before
+    def added = s.migrationSources() - before
     assert added.size() == 1: "expected exactly one new migration, got ${added}"
     def file = added[0]
     def name = (file.name =~ /^[A-Za-z]+\d{8}_\d{4}_([0-9a-f]{12})_${slug}\.java$/)
@@ -76,18 +56,18 @@ def newRevision = { List<File> before, def result, String slug ->
 
 try {
     assert s.db().tables() == []
-    assert sources() == []
+    assert s.migrationSources() == []
 
     // v1: the first revision creates the model
     def v1 = newRevision([], s.mvn('migrations:revision', '-Dmessage=v1').succeeds(), 'v1')
     assert v1.file.text.contains('op.createTable')
     s.mvn('migrations:upgrade').succeeds().contains("Database is at ${v1.id} (head); 1 revision applied")
     def atV1 = s.db().snapshot()
-    def commentsAtV1 = columnComments(s.db())
+    def commentsAtV1 = s.db().columnComments()
     def oracleV1 = oracleSchema('v1')
     assert oracleV1.tables == ['category', 'customer', 'order', 'product', 'review', 'wishlist']
-    sameCatalog('v1 against Hibernate\'s schema (target/oracle/v1/create.sql)', atV1, oracleV1.snapshot)
-    sameCatalog('v1 column comments', commentsAtV1, oracleV1.comments)
+    ItDatabase.requireSameCatalog('v1 against Hibernate\'s schema (target/oracle/v1/create.sql)', atV1, oracleV1.snapshot)
+    ItDatabase.requireSameCatalog('v1 column comments', commentsAtV1, oracleV1.comments)
     s.mvn('migrations:check').succeeds()
 
     // data the v2 changes must carry along: tier and loyalty_points get their defaults
@@ -102,7 +82,7 @@ try {
     // the model differs from the schema at head, and it says how
     s.mvn('migrations:check').failsCleanly('The entity model differs from the schema at head').contains('wishlist')
 
-    def beforeV2 = sources()
+    def beforeV2 = s.migrationSources()
     def v2 = newRevision(beforeV2, s.mvn('migrations:revision', '-Dmessage=v2').succeeds(), 'v2')
     def code = v2.file.text
     assert code.contains(v1.id): 'v2 follows v1'
@@ -112,33 +92,33 @@ try {
     def atV2 = s.db().snapshot()
     def oracleV2 = oracleSchema('v2')
     assert oracleV2.tables == ['category', 'coupon', 'customer', 'order', 'product', 'product_image', 'review']
-    sameCatalog('v2 against Hibernate\'s schema (target/oracle/v2/create.sql)', atV2, oracleV2.snapshot)
-    sameCatalog('v2 column comments', columnComments(s.db()), oracleV2.comments)
+    ItDatabase.requireSameCatalog('v2 against Hibernate\'s schema (target/oracle/v2/create.sql)', atV2, oracleV2.snapshot)
+    ItDatabase.requireSameCatalog('v2 column comments', s.db().columnComments(), oracleV2.comments)
     assert s.db().rows('SELECT email, name, last_name, tier, loyalty_points, phone FROM customer') ==
         ['ada@example.com|Ada|Lovelace|standard|0|null']
     assert s.db().rows('SELECT sku, price, stock FROM product') == ['PEN-1|1.50|3']
     assert s.db().rows('SELECT status, total FROM "order"') == ['NEW|1.50']
     s.mvn('migrations:check').succeeds()
     s.mvn('migrations:revision', '-Dmessage=again').succeeds().contains('No changes detected')
-    assert sources() == (beforeV2 + [v2.file]).sort()
+    assert s.migrationSources() == (beforeV2 + [v2.file]).sort()
 
     // downgrade -1: exactly the v1 schema again, data kept where the columns are kept
     s.mvn('migrations:downgrade', '-Dtarget=-1').succeeds().contains("Database is at ${v1.id}")
     assert s.db().versionHeads() == [v1.id]
-    sameCatalog('after downgrade -1, against v1', s.db().snapshot(), atV1)
-    sameCatalog('column comments after downgrade -1', columnComments(s.db()), commentsAtV1)
+    ItDatabase.requireSameCatalog('after downgrade -1, against v1', s.db().snapshot(), atV1)
+    ItDatabase.requireSameCatalog('column comments after downgrade -1', s.db().columnComments(), commentsAtV1)
     assert s.db().rows('SELECT email, name, last_name, tier, fax FROM customer') == ['ada@example.com|Ada|Lovelace|standard|null']
     assert s.db().rows('SELECT sku, price, stock FROM product') == ['PEN-1|1.50|3']
 
     // a revision needs the database at head: it fails, says to upgrade, writes nothing, changes nothing
-    def sourcesBehind = sources()
+    def sourcesBehind = s.migrationSources()
     s.mvn('migrations:revision', '-Dmessage=x').failsCleanly('upgrade')
-    assert sources() == sourcesBehind
-    sameCatalog('after the refused revision', s.db().snapshot(), atV1)
+    assert s.migrationSources() == sourcesBehind
+    ItDatabase.requireSameCatalog('after the refused revision', s.db().snapshot(), atV1)
     s.mvn('migrations:check').fails()  // v2 is pending
 
     s.mvn('migrations:upgrade').succeeds().contains("Database is at ${v2.id} (head)")
-    sameCatalog('v2 again', s.db().snapshot(), atV2)
+    ItDatabase.requireSameCatalog('v2 again', s.db().snapshot(), atV2)
     s.mvn('migrations:check').succeeds()
 } finally {
     s.close()

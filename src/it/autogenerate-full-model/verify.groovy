@@ -1,4 +1,5 @@
 import dev.migrations.it.HibernateExport
+import dev.migrations.it.ItDatabase
 import dev.migrations.it.Scenario
 
 // Autogenerate the first revision of a 14-entity model that uses every common JPA/Hibernate
@@ -7,32 +8,11 @@ import dev.migrations.it.Scenario
 // same catalog (tables, columns, constraints with their names, indexes, sequences, comments).
 
 def migrations = new File(basedir, 'src/main/migrations')
-def sources = { ->
-    def found = []
-    if (migrations.exists()) {
-        migrations.eachFileRecurse(groovy.io.FileType.FILES) { if (it.name.endsWith('.java')) found << it }
-    }
-    found.sort()
-}
-def columnComments = { db ->
-    db.rows("SELECT 'column comment ' || c.relname || '.' || a.attname || ' ' || d.description"
-        + " FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
-        + " WHERE n.nspname = 'public' AND d.objsubid > 0 ORDER BY 1")
-}
-def sameCatalog = { String what, List<String> actual, List<String> expected ->
-    def missing = expected - actual
-    def unexpected = actual - expected
-    assert missing.isEmpty() && unexpected.isEmpty() && actual.size() == expected.size():
-        "${what}: the schema differs from Hibernate's own (target/oracle/create.sql)\n" +
-        "missing (in Hibernate's schema only):\n  ${missing.join('\n  ')}\n" +
-        "unexpected (in the migrated schema only):\n  ${unexpected.join('\n  ')}"
-}
 
 def s = Scenario.start(basedir, localRepositoryPath)
 try {
     assert s.db().tables() == []
-    assert sources() == []
+    assert s.migrationSources() == []
     def empty = s.db().snapshot()
 
     // (a) the first revision: the whole model
@@ -43,7 +23,7 @@ try {
     ['position', 'live read', 'embedded server', 'model build', 'revisions', 'model schema', 'diff', 'write'].each {
         assert engineTime =~ /[(,] ?${it} \d+ ms[,)]/: "no ${it} phase in ${engineTime}"
     }
-    def written = sources()
+    def written = s.migrationSources()
     assert written.size() == 1: "expected exactly one new migration, got ${written}"
     def file = written[0]
     assert file.parentFile == new File(migrations, 'db/migrations')
@@ -74,21 +54,21 @@ try {
     assert expected.findAll { it.startsWith('sequence ') } ==
         ['sequence category_seq 1 1', 'sequence order_line_seq 1000 50', 'sequence order_seq 1 20', 'sequence payment_seq 1 10']
     assert expected.count { it.startsWith('column ') && it.endsWith(' YES') } == 4
-    sameCatalog('after upgrade', migrated, expected)
-    sameCatalog('column comments', columnComments(s.db()), columnComments(oracle))
-    assert columnComments(oracle).size() == 3
+    ItDatabase.requireSameCatalog('after upgrade', migrated, expected)
+    ItDatabase.requireSameCatalog('column comments', s.db().columnComments(), oracle.columnComments())
+    assert oracle.columnComments().size() == 3
 
     // (d) the model and the schema at head agree
     s.mvn('migrations:check').succeeds()
 
     // (e) nothing to do the second time
     s.mvn('migrations:revision', '-Dmessage=again').succeeds().contains('No changes detected')
-    assert sources() == written
+    assert s.migrationSources() == written
     // and the same against a throwaway embedded database upgraded to head, as a fresh clone or CI sees it
     s.mvn('migrations:revision', '-Dmessage=again', '-DdevDatabase=embedded').succeeds()
         .contains('No changes detected').contains('throwaway embedded database upgraded to head')
     s.mvn('migrations:check', '-DdevDatabase=embedded').succeeds().contains('matches the schema at head')
-    assert sources() == written
+    assert s.migrationSources() == written
     assert file.text == code
 
     // (f) the downgrade is the exact inverse; upgrading again rebuilds the same schema
@@ -98,7 +78,7 @@ try {
     assert s.db().snapshot() == empty
     s.mvn('migrations:check').failsCleanly('Revisions are pending')
     s.mvn('migrations:upgrade').succeeds().contains("Database is at ${id} (head)")
-    sameCatalog('after downgrade and upgrade', s.db().snapshot(), expected)
+    ItDatabase.requireSameCatalog('after downgrade and upgrade', s.db().snapshot(), expected)
     s.mvn('migrations:check').succeeds()
 } finally {
     s.close()

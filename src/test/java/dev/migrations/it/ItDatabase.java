@@ -69,6 +69,30 @@ public final class ItDatabase {
         return tables("public");
     }
 
+    /** Column comments of the public schema, one sorted line each. */
+    public List<String> columnComments() {
+        return rows("SELECT 'column comment ' || c.relname || '.' || a.attname || ' ' || d.description"
+                + " FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
+                + " WHERE n.nspname = 'public' AND d.objsubid > 0 ORDER BY 1");
+    }
+
+    /**
+     * Fails when two catalog descriptions differ, listing what only the expected one has and
+     * what only the actual one has.
+     */
+    public static void requireSameCatalog(String what, List<String> actual, List<String> expected) {
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(actual);
+        List<String> unexpected = new ArrayList<>(actual);
+        unexpected.removeAll(expected);
+        if (!missing.isEmpty() || !unexpected.isEmpty() || actual.size() != expected.size()) {
+            throw new AssertionError(what + ": the schema differs from the expected one\n"
+                    + "missing (expected only):\n  " + String.join("\n  ", missing) + "\n"
+                    + "unexpected (actual only):\n  " + String.join("\n  ", unexpected));
+        }
+    }
+
     /** The recorded heads, sorted. */
     public List<String> versionHeads() {
         return rows("SELECT version_num FROM migrations_version ORDER BY 1");

@@ -77,6 +77,19 @@ public final class Scenario implements AutoCloseable {
         return new ConnectionSettings(url.group(1) + databaseName + url.group(3), own.username(), own.password());
     }
 
+    /** The migration sources of the project ({@code src/main/migrations}), sorted. */
+    public List<File> migrationSources() {
+        Path root = basedir.toPath().resolve("src/main/migrations");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().map(Path::toFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code mvn} in the project (or a module of it) against the scenario's database. */
     public BuildResult mvn(String... arguments) {
         return mvnIn(basedir, arguments);
