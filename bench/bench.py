@@ -1,0 +1,688 @@
+#!/usr/bin/env python3
+"""The benchmark of migrations-maven-plugin: generates the workloads (workloads.py), runs
+them against PostgreSQL with psql, our plugin and Flyway, checks every resulting schema,
+and prints one table of medians (also written to bench/target/results.md).
+
+Run it through bench/run, which first builds and installs the plugin; see bench/README.md.
+"""
+
+import argparse
+import datetime
+import difflib
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+
+import workloads
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+TARGET = os.path.join(HERE, "target")
+WORK = os.path.join(TARGET, "work")
+LOGS = os.path.join(TARGET, "logs")
+
+ENGINE_TIME = re.compile(r"Engine time: (\d+) ms(.*)")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class CheckFailed(Exception):
+    """A command failed or a schema is not what the workload must produce."""
+
+
+class NotAvailable(Exception):
+    """A measurement that cannot be taken here (a feature missing, a server limit): n/a."""
+
+
+# ---------------------------------------------------------------------------------------------
+# configuration
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="2 runs, smallest sizes only (development)")
+    p.add_argument("--runs", type=int, help="runs per measurement (default 5; --quick: 2)")
+    p.add_argument("--revisions", help="revision counts N, comma-separated (default 100,500,2000)")
+    p.add_argument("--entities", help="entity counts M, comma-separated (default 50,200,800)")
+    a = p.parse_args()
+    a.runs = a.runs or (2 if a.quick else 5)
+    if a.revisions is None:
+        a.revisions = "100" if a.quick else "100,500,2000"
+    if a.entities is None:
+        a.entities = "50" if a.quick else "50,200,800"
+    a.revisions = [int(x) for x in a.revisions.split(",") if x]   # "" skips the revision workloads
+    a.entities = [int(x) for x in a.entities.split(",") if x]
+    a.mode = "quick" if a.quick else "full"
+    return a
+
+
+class Env:
+    host = os.environ.get("BENCH_PG_HOST", "127.0.0.1")
+    port = os.environ.get("BENCH_PG_PORT", "5432")
+    user = os.environ.get("BENCH_PG_USER", "postgres")
+    password = os.environ.get("BENCH_PG_PASSWORD", "")
+    database = os.environ.get("BENCH_DB", "migrations_bench")
+    mvn = os.environ.get("MVN", "mvn")
+    plugin_version = os.environ.get("BENCH_PLUGIN_VERSION", "0.1.0-bench-SNAPSHOT")
+    maven_repo = os.environ.get("BENCH_MAVEN_REPO", os.path.expanduser("~/.m2/repository"))
+
+    @classmethod
+    def jdbc_url(cls):
+        return f"jdbc:postgresql://{cls.host}:{cls.port}/{cls.database}"
+
+
+# ---------------------------------------------------------------------------------------------
+# running commands
+
+def run(cmd, cwd, log, env=None, check=True):
+    """Runs cmd, returns (wall seconds, output, exit code); the output goes to LOGS/<log>.log."""
+    full_env = dict(os.environ, **(env or {}))
+    if Env.password:
+        full_env["PGPASSWORD"] = Env.password
+    start = time.monotonic()
+    p = subprocess.run(cmd, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seconds = time.monotonic() - start
+    output = ANSI.sub("", p.stdout)
+    path = os.path.join(LOGS, log + ".log")
+    shown = " ".join(cmd).replace(Env.password, "*****") if Env.password else " ".join(cmd)
+    with open(path, "w") as f:
+        f.write(f"$ (cd {cwd} && {shown})\n# exit {p.returncode}, {seconds:.3f} s\n{output}")
+    if check and p.returncode != 0:
+        raise CheckFailed(f"'{' '.join(cmd[:4])} ...' failed (exit {p.returncode}): {first_error(output)} [log: {path}]")
+    return seconds, output, p.returncode
+
+
+def first_error(output):
+    for line in output.splitlines():
+        if line.startswith("[ERROR]") or "ERROR:" in line or "FATAL:" in line:
+            return line.strip()[:300]
+    lines = [l for l in output.splitlines() if l.strip()]
+    return lines[-1][:300] if lines else "(no output)"
+
+
+def psql(*args, database=None):
+    return ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", Env.host, "-p", Env.port, "-U", Env.user,
+            "-d", database or Env.database, *args]
+
+
+def mvn(*args, quiet=True, offline=True):
+    return [Env.mvn, "-B"] + (["-o"] if offline else []) + (["-q"] if quiet else []) + list(args)
+
+
+def ours(goal, *args, quiet=True, offline=True):
+    connection = [f"-Dmigrations.url={Env.jdbc_url()}", f"-Dmigrations.username={Env.user}"]
+    if Env.password:
+        connection.append(f"-Dmigrations.password={Env.password}")
+    return mvn(f"migrations:{goal}", *connection, *args, quiet=quiet, offline=offline)
+
+
+def flyway(goal, offline=True):
+    connection = [f"-Dflyway.url={Env.jdbc_url()}", f"-Dflyway.user={Env.user}"]
+    if Env.password:
+        connection.append(f"-Dflyway.password={Env.password}")
+    return mvn(f"flyway:{goal}", *connection, offline=offline)
+
+
+# Flyway otherwise reports feature usage to Redgate over the network during the run.
+FLYWAY_ENV = {"REDGATE_DISABLE_TELEMETRY": "true"}
+
+
+# ---------------------------------------------------------------------------------------------
+# the database
+
+class Db:
+    @staticmethod
+    def fresh():
+        run(psql("-c", f'DROP DATABASE IF EXISTS "{Env.database}" WITH (FORCE)',
+                 "-c", f'CREATE DATABASE "{Env.database}"', database="postgres"), HERE, "createdb")
+
+    @staticmethod
+    def drop():
+        run(psql("-c", f'DROP DATABASE IF EXISTS "{Env.database}" WITH (FORCE)', database="postgres"),
+            HERE, "dropdb", check=False)
+
+    @staticmethod
+    def query(sql, database=None):
+        return run(psql("-A", "-t", "-c", sql, database=database), HERE, "query")[1].strip()
+
+    @staticmethod
+    def counts(table_pattern):
+        """(tables named like the pattern, foreign keys) in schema public."""
+        row = Db.query("SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                       f" AND tablename ~ '{table_pattern}'),"
+                       " (SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                       " AND connamespace = 'public'::regnamespace)")
+        tables, fks = row.split("|")
+        return int(tables), int(fks)
+
+    @staticmethod
+    def dump(exclude=()):
+        cmd = ["pg_dump", "-s", "-O", "-x", "-h", Env.host, "-p", Env.port, "-U", Env.user]
+        for table in exclude:
+            cmd += ["-T", table]
+        output = run(cmd + [Env.database], HERE, "pg_dump")[1]
+        # \restrict lines carry a random key per dump
+        return "\n".join(l for l in output.splitlines() if not l.startswith(("\\restrict", "\\unrestrict")))
+
+
+def expect_schema(what, pattern, tables, fks):
+    found = Db.counts(pattern)
+    if found != (tables, fks):
+        raise CheckFailed(f"{what}: expected {tables} tables and {fks} foreign keys, found {found[0]} and {found[1]}")
+
+
+def same_dump(what, expected, actual):
+    if expected != actual:
+        diff = "\n".join(list(difflib.unified_diff(expected.splitlines(), actual.splitlines(), lineterm=""))[:40])
+        raise CheckFailed(f"{what}: the schema differs from the psql floor's:\n{diff}")
+
+
+VERSION_TABLES = ("migrations_version", "migrations_version_log")
+
+
+# ---------------------------------------------------------------------------------------------
+# results
+
+class Results:
+    def __init__(self):
+        self.rows = []          # (group, size, workload) in first-seen order
+        self.samples = {}       # row -> [seconds]
+        self.status = {}        # row -> "n/a" | "FAIL"
+        self.notes = []
+        self.failures = []
+        self.engine_detail = {}  # row -> the breakdown after 'Engine time: n ms'
+        self.not_available = {}  # (workload, reason) -> sizes
+
+    def row(self, group, size, workload):
+        key = (group, size, workload)
+        if key not in self.samples:
+            self.rows.append(key)
+            self.samples[key] = []
+        return key
+
+    def add(self, key, seconds):
+        self.samples[key].append(seconds)
+
+    def na(self, key, reason):
+        if key not in self.status:
+            self.status[key] = "n/a"
+            self.not_available.setdefault((key[2], reason), []).append(f"{key[0]}={key[1]}")
+
+    def na_notes(self):
+        return [f"{workload} is n/a at {', '.join(sizes)}: {reason}"
+                for (workload, reason), sizes in self.not_available.items()]
+
+    def fail(self, key, reason):
+        self.status[key] = "FAIL"
+        self.failures.append(f"{key[0]}={key[1]} {key[2]}: {reason}")
+        print(f"\n!!! FAIL {key[0]}={key[1]} {key[2]}: {reason}\n", file=sys.stderr, flush=True)
+
+
+R = Results()
+
+
+class Steps:
+    """One size's measurements: a step that fails or is not available is skipped in later
+    runs, together with the steps that depend on it."""
+
+    def __init__(self, group, size, run_count):
+        self.group, self.size, self.run_count = group, size, run_count
+        self.skipped = set()
+        self.current_run = 0
+
+    def key(self, workload):
+        return R.row(self.group, self.size, workload)
+
+    def measure(self, workload, action, breaks=()):
+        """action() returns seconds (or None when it recorded nothing)."""
+        key = self.key(workload)
+        if workload in self.skipped:
+            return None
+        try:
+            seconds = action()
+        except NotAvailable as e:
+            R.na(key, str(e))
+            self.skipped.update((workload, *breaks))
+            return None
+        except CheckFailed as e:
+            R.fail(key, str(e))
+            self.skipped.update((workload, *breaks))
+            for other in breaks:
+                R.na(self.key(other), f"not measured: '{workload}' failed")
+            return None
+        if seconds is not None:
+            R.add(key, seconds)
+            print(f"  [{self.group}={self.size} run {self.current_run}/{self.run_count}] {workload:<42} {seconds:8.2f} s",
+                  file=sys.stderr, flush=True)
+        return seconds
+
+
+def engine_ms(output):
+    """(seconds, breakdown) from the 'Engine time: <n> ms (...)' line, or None when there is none."""
+    m = ENGINE_TIME.search(output or "")
+    if not m:
+        return None
+    return int(m.group(1)) / 1000.0, m.group(2).strip()
+
+
+def engine_seconds(output, key):
+    """The engine time of a -Dverbose run; its breakdown is kept for the notes (last run wins)."""
+    found = engine_ms(output)
+    if found is None:
+        raise NotAvailable("the plugin prints no 'Engine time:' line with -Dverbose")
+    R.engine_detail[key] = found[1]
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# what the installed plugin offers
+
+def plugin_declares(goal, expression):
+    """Whether the installed plugin's goal reads the given user property (its plugin.xml)."""
+    group, artifact = workloads.PLUGIN
+    jar = os.path.join(Env.maven_repo, *group.split("."), artifact, Env.plugin_version,
+                       f"{artifact}-{Env.plugin_version}.jar")
+    with zipfile.ZipFile(jar) as z:
+        descriptor = ET.fromstring(z.read("META-INF/maven/plugin.xml"))
+    for mojo in descriptor.iter("mojo"):
+        if mojo.findtext("goal") == goal:
+            configuration = mojo.find("configuration")
+            return configuration is not None and any(
+                (e.text or "").strip() == "${" + expression + "}" for e in configuration)
+    return False
+
+
+class Features:
+    engine_time = None          # decided by the first warm-up run
+    single_transaction = None   # decided from the plugin descriptor
+
+
+# ---------------------------------------------------------------------------------------------
+# revisions: psql floor, ours, Flyway
+
+def floor_steps(steps, root, pattern, tables, fks, per_step_label):
+    """The two psql measurements: the whole script in one transaction (the floor), and one
+    transaction per revision/table (the like-for-like of a tool with a transaction per step)."""
+
+    def one_transaction():
+        Db.fresh()
+        seconds, output, rc = run(psql("--single-transaction", "-f", "floor.sql"), root,
+                                  f"{steps.group}{steps.size}-psql-floor", check=False)
+        if rc != 0:
+            raise NotAvailable(f"PostgreSQL refuses the script in one transaction: {first_error(output)}")
+        expect_schema("psql floor", pattern, tables, fks)
+        return seconds
+
+    def per_step():
+        Db.fresh()
+        seconds = run(psql("-f", "per-step.sql"), root, f"{steps.group}{steps.size}-psql-per-step")[0]
+        expect_schema("psql per step", pattern, tables, fks)
+        return seconds
+
+    steps.measure(FLOOR, one_transaction)
+    steps.measure(per_step_label, per_step)
+
+
+FLOOR = "floor: psql, one transaction"
+PSQL_PER_REVISION = "psql, one transaction per revision"
+PSQL_PER_TABLE = "psql, one transaction per table"
+UP_FRESH = "ours: upgrade, fresh clone"
+UP_WARM = "ours: upgrade, warm cache"
+UP_SINGLE = "ours: upgrade, -Dmigrations.singleTransaction"
+ENG_FRESH = "ours: engine time, upgrade fresh clone"
+ENG_WARM = "ours: engine time, upgrade warm cache"
+NOOP = "ours: no-op upgrade at head"
+ENG_NOOP = "ours: engine time, no-op upgrade"
+DOWN = "ours: downgrade -Dtarget=base"
+FLYWAY = "flyway: migrate"
+FLYWAY_NOOP = "flyway: no-op migrate at head"
+VALIDATE = "maven: validate (start-up)"
+AUTO_EMPTY = "ours: revision, empty db"
+AUTO_MODEL = "ours: revision, db at model (no-op)"
+ENG_AUTO_EMPTY = "ours: engine time, revision empty db"
+ENG_AUTO_MODEL = "ours: engine time, revision at model"
+
+
+def bench_revisions(n, runs):
+    root = os.path.join(WORK, f"revisions-{n}")
+    print(f"\n== revisions N={n}: generating {root}", file=sys.stderr, flush=True)
+    ours_dir, flyway_dir = workloads.generate_revisions(root, n, Env.plugin_version)
+    pattern, tables, fks = "^t[0-9]+$", n, n - 1
+    steps = Steps("N", n, runs)
+    log = f"N{n}"
+
+    def upgrade(*args, fresh_clone=False, log_name):
+        if fresh_clone:
+            shutil.rmtree(os.path.join(ours_dir, "target"), ignore_errors=True)
+        return run(ours("upgrade", *args), ours_dir, log_name)[0]
+
+    # warm-up, not measured: resolves plugins online, and checks that the three ways of
+    # writing the workload give the same schema
+    print("  warm-up (online, not measured) and same-schema check", file=sys.stderr, flush=True)
+    try:
+        Db.fresh()
+        run(psql("-f", "per-step.sql"), root, f"{log}-warmup-psql")
+        floor_dump = Db.dump()
+        Db.fresh()
+        output = run(ours("upgrade", "-Dverbose", quiet=False, offline=False), ours_dir, f"{log}-warmup-ours")[1]
+        if Features.engine_time is None:
+            Features.engine_time = engine_ms(output) is not None
+        expect_schema("ours (warm-up)", pattern, tables, fks)
+        same_dump(f"N={n} ours", floor_dump, Db.dump(VERSION_TABLES))
+        Db.fresh()
+        run(flyway("migrate", offline=False), flyway_dir, f"{log}-warmup-flyway", env=FLYWAY_ENV)
+        expect_schema("flyway (warm-up)", pattern, tables, fks)
+        same_dump(f"N={n} flyway", floor_dump, Db.dump(["flyway_schema_history"]))
+    except CheckFailed as e:
+        R.fail(steps.key("warm-up"), str(e))
+        return
+
+    for r in range(1, runs + 1):
+        steps.current_run = r
+        floor_steps(steps, root, pattern, tables, fks, PSQL_PER_REVISION)
+
+        def fresh_clone():
+            Db.fresh()
+            seconds = upgrade(fresh_clone=True, log_name=f"{log}-upgrade-fresh")
+            expect_schema(UP_FRESH, pattern, tables, fks)
+            return seconds
+
+        def noop():
+            seconds = upgrade(log_name=f"{log}-upgrade-noop")
+            expect_schema(NOOP, pattern, tables, fks)
+            return seconds
+
+        def downgrade():
+            seconds = run(ours("downgrade", "-Dtarget=base"), ours_dir, f"{log}-downgrade")[0]
+            expect_schema(DOWN, pattern, 0, 0)
+            return seconds
+
+        def warm():
+            Db.fresh()
+            seconds = upgrade(log_name=f"{log}-upgrade-warm")
+            expect_schema(UP_WARM, pattern, tables, fks)
+            return seconds
+
+        def single_transaction():
+            if not Features.single_transaction:
+                raise NotAvailable("the installed upgrade goal does not read migrations.singleTransaction")
+            Db.fresh()
+            seconds, output, rc = run(ours("upgrade", "-Dmigrations.singleTransaction=true"), ours_dir,
+                                      f"{log}-upgrade-single", check=False)
+            if rc != 0:
+                raise NotAvailable(f"the build refuses it: {first_error(output)}")
+            expect_schema(UP_SINGLE, pattern, tables, fks)
+            return seconds
+
+        def engine(label, fresh_db, fresh_clone, log_name):
+            # a run of its own: without -q, so that an INFO line can be read
+            def action():
+                if not Features.engine_time:
+                    raise NotAvailable("the plugin prints no 'Engine time:' line with -Dverbose")
+                if fresh_db:
+                    Db.fresh()
+                if fresh_clone:
+                    shutil.rmtree(os.path.join(ours_dir, "target"), ignore_errors=True)
+                output = run(ours("upgrade", "-Dverbose", quiet=False), ours_dir, log_name)[1]
+                expect_schema(label, pattern, tables, fks)
+                return engine_seconds(output, steps.key(label))
+            return action
+
+        def flyway_migrate():
+            Db.fresh()
+            seconds = run(flyway("migrate"), flyway_dir, f"{log}-flyway", env=FLYWAY_ENV)[0]
+            expect_schema(FLYWAY, pattern, tables, fks)
+            return seconds
+
+        def flyway_noop():
+            seconds = run(flyway("migrate"), flyway_dir, f"{log}-flyway-noop", env=FLYWAY_ENV)[0]
+            expect_schema(FLYWAY_NOOP, pattern, tables, fks)
+            return seconds
+
+        steps.measure(UP_FRESH, fresh_clone, breaks=(NOOP, ENG_NOOP, DOWN))
+        steps.measure(NOOP, noop)
+        steps.measure(ENG_NOOP, engine(ENG_NOOP, False, False, f"{log}-engine-noop"))
+        steps.measure(DOWN, downgrade)
+        steps.measure(UP_WARM, warm)
+        steps.measure(ENG_WARM, engine(ENG_WARM, True, False, f"{log}-engine-warm"))
+        steps.measure(ENG_FRESH, engine(ENG_FRESH, True, True, f"{log}-engine-fresh"))
+        steps.measure(UP_SINGLE, single_transaction)
+        steps.measure(FLYWAY, flyway_migrate, breaks=(FLYWAY_NOOP,))
+        steps.measure(FLYWAY_NOOP, flyway_noop)
+        steps.measure(VALIDATE, lambda: run(mvn("validate"), ours_dir, f"{log}-validate")[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# autogenerate
+
+def migration_files(project):
+    folder = os.path.join(project, "src/main/migrations")
+    found = set()
+    for dirpath, _, names in os.walk(folder):
+        found.update(os.path.join(dirpath, n) for n in names if n.endswith(".java"))
+    return found
+
+
+def change_lines(output):
+    """The lines in which revision lists what it found: '[INFO]   create table e0001'."""
+    return [l[len("[INFO] "):] for l in output.splitlines() if re.match(r"\[INFO\]   \S", l)]
+
+
+def bench_entities(m, runs):
+    root = os.path.join(WORK, f"entities-{m}")
+    print(f"\n== entities M={m}: generating {root}", file=sys.stderr, flush=True)
+    project = workloads.generate_entities(root, m, Env.plugin_version)
+    pattern, tables, fks = "^e[0-9]+$", m, m - 1
+    steps = Steps("M", m, runs)
+    log = f"M{m}"
+
+    def clear_migrations():
+        shutil.rmtree(os.path.join(project, "src/main/migrations"), ignore_errors=True)
+
+    def revision(log_name, offline=True):
+        before = migration_files(project)
+        seconds, output, _ = run(ours("revision", "-Dmessage=bench", "-Dverbose", quiet=False, offline=offline),
+                                 project, log_name)
+        return seconds, output, sorted(migration_files(project) - before)
+
+    print("  warm-up (online, not measured)", file=sys.stderr, flush=True)
+    try:
+        clear_migrations()
+        Db.fresh()
+        run(psql("-f", "per-step.sql"), root, f"{log}-warmup-psql")
+        floor_dump = Db.dump()
+        Db.fresh()
+        revision(f"{log}-warmup-revision", offline=False)
+        run(ours("upgrade", offline=False), project, f"{log}-warmup-upgrade")
+        expect_schema("upgrade of the autogenerated revision (warm-up)", pattern, tables, fks)
+        try:
+            same_dump(f"M={m} autogenerated revision", floor_dump, Db.dump(VERSION_TABLES))
+        except CheckFailed as e:
+            R.notes.append(f"M={m}: the floor's SQL is not exactly the autogenerated schema; the ratios compare "
+                           f"slightly different DDL. {e}")
+        clear_migrations()
+        run(mvn("validate", offline=False), project, f"{log}-warmup-validate")
+    except CheckFailed as e:
+        warmup_failure = str(e)
+        clear_migrations()
+    else:
+        warmup_failure = None
+
+    for r in range(1, runs + 1):
+        steps.current_run = r
+        floor_steps(steps, root, pattern, tables, fks, PSQL_PER_TABLE)
+        clear_migrations()
+        state = {}
+
+        def empty_db():
+            Db.fresh()
+            seconds, output, written = revision(f"{log}-revision-empty")
+            if len(written) != 1:
+                raise CheckFailed(f"expected one new migration file, found {len(written)}: {first_error(output)}")
+            state["empty_output"] = output
+            # not measured: the written revision must create the model, and brings the
+            # database to it for the next measurement
+            try:
+                run(ours("upgrade"), project, f"{log}-upgrade-written")
+                expect_schema("upgrade", pattern, tables, fks)
+            except CheckFailed as e:
+                raise CheckFailed(f"the revision written in {seconds:.2f} s ({os.path.basename(written[0])})"
+                                  f" does not create the model: {e}")
+            return seconds
+
+        def at_model():
+            seconds, output, written = revision(f"{log}-revision-at-model")
+            state["model_output"] = output
+            if "No changes detected" not in output or written:
+                changes = change_lines(output)
+                shown = "\n    ".join(changes[:20]) + ("\n    ..." if len(changes) > 20 else "")
+                raise CheckFailed(f"{max(len(changes), 1)} false change(s) against a database at the model"
+                                  f" ({len(written)} file(s) written):\n    {shown}")
+            return seconds
+
+        steps.measure(AUTO_EMPTY, empty_db, breaks=(ENG_AUTO_EMPTY, AUTO_MODEL, ENG_AUTO_MODEL))
+        steps.measure(ENG_AUTO_EMPTY, lambda: engine_seconds(state.get("empty_output"), steps.key(ENG_AUTO_EMPTY)))
+        steps.measure(AUTO_MODEL, at_model, breaks=(ENG_AUTO_MODEL,))
+        steps.measure(ENG_AUTO_MODEL, lambda: engine_seconds(state.get("model_output"), steps.key(ENG_AUTO_MODEL)))
+        clear_migrations()
+        steps.measure(VALIDATE, lambda: run(mvn("validate"), project, f"{log}-validate")[0])
+
+    # a warm-up failure that the measurements did not show again
+    if warmup_failure and not any(f.startswith(f"M={m} ") for f in R.failures):
+        R.notes.append(f"M={m}: warm-up: {warmup_failure}")
+
+
+# ---------------------------------------------------------------------------------------------
+# the table
+
+def fmt(seconds):
+    return f"{seconds:.2f}"
+
+
+def table():
+    header = ["workload", "size", "runs", "median s", "min s", "max s", "x floor", "x psql per step", "ms per unit"]
+    lines = []
+    for group, size, workload in R.rows:
+        key = (group, size, workload)
+        samples = R.samples.get(key, [])
+        status = R.status.get(key)
+        unit = "rev" if group == "N" else "table"
+        cells = [workload, f"{group}={size}", str(len(samples))]
+        if status == "FAIL" or not samples:
+            cells += [status or "n/a", "", "", "", "", ""]
+        else:
+            median = statistics.median(samples)
+            ratios = []
+            for reference in (FLOOR, PSQL_PER_REVISION if group == "N" else PSQL_PER_TABLE):
+                ref = R.samples.get((group, size, reference))
+                ratios.append(f"{median / statistics.median(ref):.1f}" if ref and R.status.get((group, size, reference)) != "FAIL" else "n/a")
+            cells += [fmt(median), fmt(min(samples)), fmt(max(samples)), *ratios,
+                      f"{median * 1000 / size:.1f} /{unit}"]
+        lines.append(cells)
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *lines)]
+    right = {2, 3, 4, 5, 6, 7, 8}
+
+    def render(cells):
+        return "| " + " | ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
+                                 for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+
+    out = [render(header), "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2))
+                                         for i, w in enumerate(widths)) + "|"]
+    previous = None
+    for cells in lines:
+        if previous is not None and cells[1] != previous:
+            out.append(render([""] * len(header)))
+        previous = cells[1]
+        out.append(render(cells))
+    return "\n".join(out)
+
+
+def describe_environment(args, started):
+    def output_of(cmd):
+        try:
+            return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO).stdout.strip()
+        except OSError:
+            return "?"
+    source = {}
+    try:
+        with open(os.path.join(os.environ.get("BENCH_SRC_COPY", "/tmp/bench-src"), ".bench-source")) as f:
+            source = dict(line.strip().split("=", 1) for line in f if "=" in line)
+    except OSError:
+        pass
+    maven = ANSI.sub("", output_of([Env.mvn, "-v"])).splitlines()[0]
+    java = output_of(["java", "-version"]).splitlines()[0]
+    server = Db.query("SHOW server_version", database="postgres")
+    return [
+        f"- date: {started:%Y-%m-%d %H:%M} UTC, mode: {args.mode}, {args.runs} runs per measurement (median, min, max)",
+        f"- plugin: {workloads.PLUGIN[1]} {Env.plugin_version}, built by bench/run from a copy of {REPO} taken"
+        f" {source.get('copied', '?')} at commit {source.get('commit', '?')}"
+        + (f" with {source['uncommitted']} changed file(s)" if source.get("uncommitted", "0") != "0" else ""),
+        f"- {maven} (`{Env.mvn}`); {java}",
+        f"- PostgreSQL {server} at {Env.host}:{Env.port}; {os.cpu_count()} CPUs, load average at start"
+        f" {LOAD_AT_START[0]:.2f}, at end {os.getloadavg()[0]:.2f} (other work on the machine skews the times)",
+        f"- Flyway {workloads.FLYWAY_VERSION} (flyway-maven-plugin, one transaction per migration)",
+        f"- detected: 'Engine time:' line: {'yes' if Features.engine_time else 'no'}; "
+        f"upgrade reads migrations.singleTransaction: {'yes' if Features.single_transaction else 'no'}",
+    ]
+
+
+LEGEND = """\
+Sizes: N = revisions, each creating one table (5 columns, an index, a foreign key to the
+previous table); M = JPA entities (9 columns, a unique constraint, an index, a @ManyToOne to
+the previous entity). Whole-process wall times in seconds, fresh database for every run
+that needs one. `x floor`: median / median of `floor: psql, one transaction` of the same
+size in this run; `x psql per step`: median / median of psql with one transaction per
+revision (per table for M), the like-for-like of a tool with a transaction per step.
+`ms per unit`: median / size. Engine-time rows are the plugin's own `Engine time:` line."""
+
+
+LOAD_AT_START = os.getloadavg()
+
+
+def main():
+    args = parse_args()
+    started = datetime.datetime.utcnow()
+    t0 = time.monotonic()
+    os.makedirs(WORK, exist_ok=True)
+    shutil.rmtree(LOGS, ignore_errors=True)
+    os.makedirs(LOGS)
+    try:
+        Db.query("SELECT 1", database="postgres")
+    except CheckFailed as e:
+        sys.exit(f"cannot reach PostgreSQL at {Env.host}:{Env.port} as {Env.user}: {e}")
+    try:
+        Features.single_transaction = plugin_declares("upgrade", "migrations.singleTransaction")
+    except FileNotFoundError as e:
+        sys.exit(f"the plugin {Env.plugin_version} is not installed ({e.filename}); run bench/run without --skip-build")
+    print(f"benchmark, {args.mode} mode: {args.runs} runs, N={args.revisions}, M={args.entities}; "
+          f"logs in {LOGS}", file=sys.stderr, flush=True)
+
+    try:
+        for n in args.revisions:
+            bench_revisions(n, args.runs)
+        for m in args.entities:
+            bench_entities(m, args.runs)
+    finally:
+        Db.drop()
+
+    elapsed = time.monotonic() - t0
+    text = ["# migrations-maven-plugin benchmark", "", *describe_environment(args, started),
+            f"- total benchmark time: {elapsed / 60:.1f} min", "", LEGEND, "", table(), ""]
+    notes = R.na_notes() + R.notes + [f"{k[0]}={k[1]} {k[2]}, breakdown of the last run: {d}" for k, d in R.engine_detail.items()]
+    if notes:
+        text += ["Notes:", *[f"- {n}" for n in notes], ""]
+    text += ["Failures:" if R.failures else "Failures: none", *[f"- {f}" for f in R.failures], ""]
+    report = "\n".join(text)
+    with open(os.path.join(TARGET, "results.md"), "w") as f:
+        f.write(report)
+    print("\n" + report)
+    print(f"(written to {os.path.join(TARGET, 'results.md')})")
+    sys.exit(1 if R.failures else 0)
+
+
+if __name__ == "__main__":
+    main()
