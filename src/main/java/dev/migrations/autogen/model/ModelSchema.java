@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +40,34 @@ public final class ModelSchema {
      * @param live    the schema the model will be compared with; its name is given to the model
      * @param liveCheckSources check expressions as the revisions wrote them, by table
      */
+    /**
+     * Runs Hibernate's DDL as one batch (one round trip for hundreds of statements: at 800
+     * entities the round trips alone cost half a second). The batch does not say which
+     * statement failed, so on failure it is replayed one by one from a savepoint to name it.
+     */
+    private static void createModel(Statement statement, List<String> ddl) throws SQLException {
+        statement.execute("SAVEPOINT model_ddl");
+        for (String next : ddl) {
+            statement.addBatch(next);
+        }
+        try {
+            statement.executeBatch();
+            return;
+        } catch (SQLException batchFailure) {
+            statement.clearBatch();
+            statement.execute("ROLLBACK TO SAVEPOINT model_ddl");
+        }
+        for (String next : ddl) {
+            try {
+                statement.execute(next);
+            } catch (SQLException e) {
+                throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
+                        + firstLine(e.getMessage()) + " in: " + next
+                        + "; fix the mapping (a columnDefinition, for instance).", e);
+            }
+        }
+    }
+
     public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live,
                              Map<String, Set<String>> liveCheckSources) {
         String scratchSchema = "migrations_model_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
@@ -47,15 +76,7 @@ public final class ModelSchema {
             try (Statement statement = scratch.createStatement()) {
                 statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));
                 statement.execute("SET LOCAL search_path TO " + dialect.quote(scratchSchema));
-                for (String ddl : model.createStatements()) {
-                    try {
-                        statement.execute(ddl);
-                    } catch (SQLException e) {
-                        throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
-                                + firstLine(e.getMessage()) + " in: " + ddl
-                                + "; fix the mapping (a columnDefinition, for instance).", e);
-                    }
-                }
+                createModel(statement, model.createStatements());
             }
             SchemaSnapshot read = new SchemaReader().read(scratch, scratchSchema, Set.of());
             CheckExpressions checks = new CheckExpressions(scratch, dialect, scratchSchema, read.tables().keySet());
