@@ -27,6 +27,8 @@ public final class VersionTable {
     private final Dialect dialect;
     private final String schema;
     private final String name;
+    /** The prepared statement of {@link #advance}, reused while its connection lasts. */
+    private PreparedStatement advance;
 
     public VersionTable(Dialect dialect, String schema, String name) {
         this.dialect = dialect;
@@ -131,17 +133,20 @@ public final class VersionTable {
                 + "logged AS (INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
                 + "VALUES (?, ?, ?, ?, ?, ?) RETURNING 1) "
                 + "SELECT (SELECT count(*) FROM moved)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("varchar", leaving.toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", arriving.toArray()));
-            bindEntry(statement, 3, entry);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) != leaving.size()) {
-                    throw new MigrationException("The database is no longer at " + String.join(", ", leaving)
-                            + ": another run moved " + displayName() + " while this one ran; nothing of this "
-                            + "revision was recorded. Run migrations:current to see where it is, then run the goal again.");
-                }
+        // kept across revisions: from its fifth use the driver has the server plan it once
+        if (advance == null || advance.isClosed() || advance.getConnection() != connection) {
+            advance = connection.prepareStatement(sql);
+        }
+        PreparedStatement statement = advance;
+        statement.setArray(1, connection.createArrayOf("varchar", leaving.toArray()));
+        statement.setArray(2, connection.createArrayOf("varchar", arriving.toArray()));
+        bindEntry(statement, 3, entry);
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            if (rs.getInt(1) != leaving.size()) {
+                throw new MigrationException("The database is no longer at " + String.join(", ", leaving)
+                        + ": another run moved " + displayName() + " while this one ran; nothing of this "
+                        + "revision was recorded. Run migrations:current to see where it is, then run the goal again.");
             }
         }
     }
