@@ -96,7 +96,7 @@ public final class Autogenerate {
         try {
             return compareTimed();
         } finally {
-            reportTimes();
+            times.report(log, config.verbose());
         }
     }
 
@@ -218,7 +218,7 @@ public final class Autogenerate {
         try {
             return revisionTimed(message, head, revisionId, clock);
         } finally {
-            reportTimes();
+            times.report(log, config.verbose());
         }
     }
 
@@ -242,13 +242,6 @@ public final class Autogenerate {
         }));
     }
 
-    private void reportTimes() {
-        if (config.verbose()) {
-            log.info(times.summary());
-        } else {
-            log.debug(times.summary());
-        }
-    }
 
     private String schemaOf(Connection connection) throws SQLException {
         if (config.schema() != null) {

@@ -51,7 +51,7 @@ public final class Migrations {
         try {
             return upgradeTimed(target);
         } finally {
-            reportTimes();
+            times.report(log, config.verbose());
         }
     }
 
@@ -94,7 +94,7 @@ public final class Migrations {
         try {
             return downgradeTimed(target);
         } finally {
-            reportTimes();
+            times.report(log, config.verbose());
         }
     }
 
@@ -179,13 +179,6 @@ public final class Migrations {
         edited.acceptedWarnings().forEach(log::warn);
     }
 
-    private void reportTimes() {
-        if (config.verbose()) {
-            log.info(times.summary());
-        } else {
-            log.debug(times.summary());
-        }
-    }
 
     /** Records the database as being at {@code revision} without running anything. */
     public RunResult stamp(String revision, boolean purge) {
@@ -275,8 +268,7 @@ public final class Migrations {
      * them all; and the graph they were checked against.
      */
     public Position position() {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
+        RevisionGraph graph = catalog().graph();
         try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
             return new Position(graph, knownHeads(session, graph));
         } catch (SQLException e) {

@@ -40,6 +40,15 @@ public final class PhaseTimes {
         return nanos.getOrDefault(phase, 0L) / 1_000_000;
     }
 
+    /** Logs the summary: at info when the user asked for it ({@code -Dverbose}), else at debug. */
+    public void report(EngineLog log, boolean verbose) {
+        if (verbose) {
+            log.info(summary());
+        } else {
+            log.debug(summary());
+        }
+    }
+
     /** {@code Engine time: 1750 ms (compile 412 ms, graph 5 ms, ...)}, from creation until now. */
     public synchronized String summary() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Engine time: %d ms (",

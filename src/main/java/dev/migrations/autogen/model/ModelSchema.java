@@ -4,6 +4,7 @@ import dev.migrations.autogen.diff.CheckSpelling;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.db.SavepointBatch;
 import dev.migrations.engine.dialect.Dialect;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -41,30 +42,16 @@ public final class ModelSchema {
      * @param liveCheckSources check expressions as the revisions wrote them, by table
      */
     /**
-     * Runs Hibernate's DDL as one batch (one round trip for hundreds of statements: at 800
-     * entities the round trips alone cost half a second). The batch does not say which
-     * statement failed, so on failure it is replayed one by one from a savepoint to name it.
+     * Runs Hibernate's DDL as one batch: at 800 entities the round trips of one statement at a
+     * time cost half a second.
      */
-    private static void createModel(Statement statement, List<String> ddl) throws SQLException {
-        statement.execute("SAVEPOINT model_ddl");
-        for (String next : ddl) {
-            statement.addBatch(next);
-        }
+    private static void createModel(Statement statement, List<String> ddl) {
         try {
-            statement.executeBatch();
-            return;
-        } catch (SQLException batchFailure) {
-            statement.clearBatch();
-            statement.execute("ROLLBACK TO SAVEPOINT model_ddl");
-        }
-        for (String next : ddl) {
-            try {
-                statement.execute(next);
-            } catch (SQLException e) {
-                throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
-                        + firstLine(e.getMessage()) + " in: " + next
-                        + "; fix the mapping (a columnDefinition, for instance).", e);
-            }
+            SavepointBatch.run(statement, ddl);
+        } catch (SavepointBatch.Failure e) {
+            throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
+                    + firstLine(e.getMessage()) + " in: " + ddl.get(e.index())
+                    + "; fix the mapping (a columnDefinition, for instance).", e.sqlException());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.migrations.api.operation.ExecuteSql;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.db.SavepointBatch;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.SqlStatement;
 import java.sql.Connection;
@@ -18,16 +19,12 @@ import java.util.List;
  * The {@code op} handed to a running migration: each operation is rendered by the dialect and
  * executed on the revision's connection, so that a failure names the operation that failed.
  *
- * <p>In a transactional revision the statements of structured operations are sent as one JDBC
- * batch (one round trip for a revision of several statements, instead of one each), behind a
- * savepoint: PostgreSQL does not say which statement of a batch failed, so on failure the
- * batch is rolled back to the savepoint and replayed one statement at a time until the failing
- * one fails again and can be named. Raw SQL (it may return rows), JDBC code and bulk inserts
- * run on their own, after the batch before them.
+ * <p>In a transactional revision the statements of structured operations are sent as one
+ * {@link SavepointBatch} (one round trip for a revision of several statements, instead of one
+ * each). Raw SQL (it may return rows), JDBC code and bulk inserts run on their own, after the
+ * batch before them.
  */
 final class ExecutingOperations implements Operations {
-
-    private static final String SAVEPOINT = "migrations_batch";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -85,35 +82,14 @@ final class ExecutingOperations implements Operations {
         }
         List<Pending> batch = List.copyOf(pending);
         pending.clear();
+        batch.forEach(next -> log.debug("    " + next.sql()));
         try (Statement statement = connection.createStatement()) {
-            statement.addBatch("SAVEPOINT " + SAVEPOINT);
-            for (Pending next : batch) {
-                log.debug("    " + next.sql());
-                statement.addBatch(next.sql());
-            }
-            statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
-            statement.executeBatch();
+            SavepointBatch.run(statement, batch.stream().map(Pending::sql).toList());
+        } catch (SavepointBatch.Failure e) {
+            throw new OperationFailedException(batch.get(e.index()).operation(), e.sqlException());
         } catch (SQLException e) {
-            throw failingStatementOf(batch, e);
+            throw new OperationFailedException(batch.get(0).operation(), e);
         }
-    }
-
-    /** Replays the batch one statement at a time from the savepoint, to name the one that fails. */
-    private OperationFailedException failingStatementOf(List<Pending> batch, SQLException failure) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-            for (Pending next : batch) {
-                try {
-                    statement.execute(next.sql());
-                } catch (SQLException e) {
-                    return new OperationFailedException(next.operation(), e);
-                }
-            }
-        } catch (SQLException e) {
-            // the connection is gone: the first operation of the batch stands for all of it
-            return new OperationFailedException(batch.get(0).operation(), failure);
-        }
-        return new OperationFailedException(batch.get(batch.size() - 1).operation(), failure);
     }
 
     private void execute(SqlStatement statement) throws SQLException {

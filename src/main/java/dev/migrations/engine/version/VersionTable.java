@@ -104,9 +104,7 @@ public final class VersionTable {
                 if (!after.contains(head)) {
                     delete.setString(1, head);
                     if (delete.executeUpdate() != 1) {
-                        throw new MigrationException("The database is no longer at " + head + ": another run moved "
-                                + displayName() + " while this one ran; nothing of this revision was recorded. Run "
-                                + "migrations:current to see where it is, then run the goal again.");
+                        throw movedByAnotherRun(head);
                     }
                 }
             }
@@ -144,11 +142,15 @@ public final class VersionTable {
         try (ResultSet rs = statement.executeQuery()) {
             rs.next();
             if (rs.getInt(1) != leaving.size()) {
-                throw new MigrationException("The database is no longer at " + String.join(", ", leaving)
-                        + ": another run moved " + displayName() + " while this one ran; nothing of this "
-                        + "revision was recorded. Run migrations:current to see where it is, then run the goal again.");
+                throw movedByAnotherRun(String.join(", ", leaving));
             }
         }
+    }
+
+    private MigrationException movedByAnotherRun(String heads) {
+        return new MigrationException("The database is no longer at " + heads + ": another run moved "
+                + displayName() + " while this one ran; nothing of this revision was recorded. Run "
+                + "migrations:current to see where it is, then run the goal again.");
     }
 
     public void clearHeads(Connection connection) throws SQLException {
