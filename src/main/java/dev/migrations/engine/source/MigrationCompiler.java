@@ -30,9 +30,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles migration sources in-process into a class directory, recompiling only the sources
- * whose content changed since the last run (a cache keyed by content), all in one javac call:
- * one call for 500 files costs about what one call for a single file does.
+ * Compiles migration sources into a class directory, recompiling only the sources whose
+ * content changed since the last run (a cache keyed by content), all in one javac call: one
+ * call for 500 files costs about what one call for a single file does. Large batches (a fresh
+ * clone) go to a {@link ForkedJavac}, small ones are compiled in-process.
  */
 public final class MigrationCompiler {
 
@@ -94,13 +95,19 @@ public final class MigrationCompiler {
     }
 
     private void javac(Path sourceRoot, List<SourceFile> stale) throws IOException {
+        if (stale.size() >= ForkedJavac.MIN_FILES
+                && ForkedJavac.compile(options(sourceRoot), stale.stream().map(SourceFile::path).toList(), log)) {
+            log.debug("Compiled " + stale.size() + " migration source(s) into " + classesDirectory
+                    + " in a forked javac");
+            return;
+        }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new MigrationException("Compiling migrations needs a JDK, but Maven runs on a JRE ("
                     + System.getProperty("java.home") + "); point JAVA_HOME at a JDK 17 or newer.");
         }
-        // A fresh clone compiles every revision, mostly while javac itself is still being warmed
-        // up: large batches go to one javac task per core, each in its own thread.
+        // In-process, a large batch (here when the forked javac failed, to report its errors) goes
+        // to one javac task per core, each in its own thread.
         int tasks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), stale.size() / FILES_PER_TASK));
         List<List<SourceFile>> batches = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -148,12 +155,15 @@ public final class MigrationCompiler {
                 StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(
                     batch.stream().map(SourceFile::path).toList());
-            String classpath = classesDirectory + java.io.File.pathSeparator + apiLocation();
-            List<String> options = List.of("-d", classesDirectory.toString(), "-classpath", classpath,
-                    "-sourcepath", sourceRoot.toString(), "-implicit:none", "-proc:none",
-                    "-encoding", "UTF-8", "-nowarn", "-g");
-            return compiler.getTask(Writer.nullWriter(), files, diagnostics, options, null, units).call();
+            return compiler.getTask(Writer.nullWriter(), files, diagnostics, options(sourceRoot), null, units).call();
         }
+    }
+
+    private List<String> options(Path sourceRoot) {
+        String classpath = classesDirectory + java.io.File.pathSeparator + apiLocation();
+        return List.of("-d", classesDirectory.toString(), "-classpath", classpath,
+                "-sourcepath", sourceRoot.toString(), "-implicit:none", "-proc:none",
+                "-encoding", "UTF-8", "-nowarn", "-g");
     }
 
     private MigrationException compileError(DiagnosticCollector<JavaFileObject> diagnostics) {

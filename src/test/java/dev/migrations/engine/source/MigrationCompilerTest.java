@@ -8,6 +8,7 @@ import dev.migrations.engine.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,6 +169,31 @@ class MigrationCompilerTest {
         }
         assertThatThrownBy(this::compile).isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("Migration does not compile: R20260101_0000_a00000000173.java:");
+    }
+
+    @Test
+    void aLargeBatchCompilesInAForkedJavacFromAPathWithSpacesQuotesAndHashes() throws IOException {
+        project = project.resolve("a \"quoted\" dir #1 \\ x");
+        for (int i = 1; i <= ForkedJavac.MIN_FILES; i++) {
+            write(String.format("f%011d", i), i == 1 ? null : String.format("f%011d", i - 1), "");
+        }
+        List<String> debug = new ArrayList<>();
+        int compiled = new MigrationCompiler(classes(), new EngineLog() {
+            public void info(String message) {
+            }
+
+            public void warn(String message) {
+            }
+
+            public void debug(String message) {
+                debug.add(message);
+            }
+        }).compile(sources(), MigrationSources.find(sources(), "db.migrations"));
+
+        assertThat(compiled).isEqualTo(ForkedJavac.MIN_FILES);
+        assertThat(debug).anyMatch(line -> line.endsWith("in a forked javac"));
+        RevisionCatalog catalog = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        assertThat(catalog.graph().head().id()).isEqualTo(String.format("f%011d", ForkedJavac.MIN_FILES));
     }
 
     @Test
