@@ -3,7 +3,6 @@ package dev.migrations.engine.source;
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,6 +22,11 @@ public final class MigrationSources {
      *         directory does not exist yet
      */
     public static List<SourceFile> find(Path directory, String packageName) {
+        return find(directory, packageName, ChecksumCache.none());
+    }
+
+    /** As {@link #find(Path, String)}, reading only the sources that changed since {@code cache} saw them. */
+    static List<SourceFile> find(Path directory, String packageName, ChecksumCache cache) {
         Path packageDir = packageDirectory(directory, packageName);
         if (!Files.isDirectory(packageDir)) {
             return List.of();
@@ -34,18 +38,17 @@ public final class MigrationSources {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migrations in " + packageDir, e);
         }
-        // Every run reads and checksums every source (2,000 at head is most of a no-op upgrade):
-        // spread over the cores; the list keeps the file order.
-        return files.parallelStream().map(file -> read(file, packageName)).toList();
+        // Every run checksums every source, from the cache or else by reading it (a fresh clone
+        // reads them all): spread over the cores; the list keeps the file order.
+        return files.parallelStream().map(file -> read(file, packageName, cache)).toList();
     }
 
-    private static SourceFile read(Path file, String packageName) {
+    private static SourceFile read(Path file, String packageName, ChecksumCache cache) {
         String fileName = file.getFileName().toString();
         String simpleName = fileName.substring(0, fileName.length() - ".java".length());
         String className = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new SourceFile(file.toAbsolutePath(), className, SourceChecksum.of(text));
+            return new SourceFile(file.toAbsolutePath(), className, cache.checksum(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migration " + file, e);
         }

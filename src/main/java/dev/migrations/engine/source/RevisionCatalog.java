@@ -40,9 +40,12 @@ public final class RevisionCatalog {
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
         int compiled;
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
-            List<SourceFile> sources = times.time("scan", () -> MigrationSources.find(sourceRoot, packageName));
+            ChecksumCache checksums = times.time("scan", () -> ChecksumCache.in(classesDirectory));
+            List<SourceFile> sources = times.time("scan",
+                    () -> MigrationSources.find(sourceRoot, packageName, checksums));
             compiled = times.time("compile",
                     () -> new MigrationCompiler(classesDirectory, log).compile(sourceRoot, sources));
+            checksums.save();
             // The class loader stays open: migrations are instantiated later, during the run. Classes
             // whose metadata the index holds are loaded only then; they are up to date by now, so no
             // other run rewrites them (it would find them current, under this same lock).
