@@ -10,6 +10,7 @@ import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.autogen.writer.MethodBody;
 import dev.migrations.autogen.writer.OperationCode;
+import dev.migrations.engine.Await;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,20 +197,7 @@ public final class Autogenerate {
 
     /** The model, or the failure that building it met, as if it had been built on this thread. */
     private static EntityModel await(Future<EntityModel> model) {
-        try {
-            return model.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("Interrupted while building the entity model.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("building the entity model failed", e.getCause());
-        }
+        return Await.result(model, "building the entity model");
     }
 
     /** Writes a revision with the differences; nothing when there are none. */
