@@ -5,6 +5,7 @@ import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
 import dev.migrations.engine.runner.AdvisoryLock;
+import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.runner.RevisionRunner;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
@@ -56,9 +57,10 @@ public final class Migrations {
     }
 
     private RunResult upgradeTimed(String target) {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
-        try (DatabaseSession session = times.time("connect", () -> DatabaseSession.open(config, dialect, log))) {
+        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+            RevisionCatalog catalog = catalog();
+            RevisionGraph graph = catalog.graph();
+            DatabaseSession session = times.time("connect", pending::get);
             long begin = System.nanoTime();
             Set<String> heads = knownHeads(session, graph);
             EditedRevisions edited = edited(catalog, session, heads);
@@ -99,9 +101,10 @@ public final class Migrations {
     }
 
     private RunResult downgradeTimed(String target) {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
-        try (DatabaseSession session = times.time("connect", () -> DatabaseSession.open(config, dialect, log))) {
+        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+            RevisionCatalog catalog = catalog();
+            RevisionGraph graph = catalog.graph();
+            DatabaseSession session = times.time("connect", pending::get);
             Set<String> heads = knownHeads(session, graph);
             graph.downgradePlan(heads, target);
             // downgrade() of an edited file is not the code that ran: the same rule as for upgrade
@@ -131,26 +134,30 @@ public final class Migrations {
      * commit on their own, as they must).
      */
     private RunResult walk(RevisionCatalog catalog, DatabaseSession session, AdvisoryLock lock,
-                           List<RevisionNode> plan, Set<String> before, boolean up) {
+                           List<RevisionNode> plan, Set<String> before, boolean up) throws SQLException {
         RevisionGraph graph = catalog.graph();
         RevisionRunner runner = runner(session);
         Set<String> current = new TreeSet<>(before);
         List<AppliedRevision> done = new ArrayList<>();
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        for (RevisionNode node : plan) {
+        try (DeferredFlush flush = DeferredFlush.begin(session.connection())) {
+            for (RevisionNode node : plan) {
+                times.time("lock", lock::verifyHeld);
+                LoadedRevision revision = catalog.revision(node);
+                Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
+                        : graph.headsAfterDowngrade(current, node.id());
+                Duration took = up ? runner.upgrade(revision, current, next, eachOnItsOwn)
+                        : runner.downgrade(revision, current, next, eachOnItsOwn);
+                log.info((up ? "  applied  " : "  undone   ") + node.id() + "  " + node.message() + "  ("
+                        + millis(took) + ")");
+                done.add(new AppliedRevision(node.id(), node.message(), took));
+                current = new TreeSet<>(next);
+            }
             times.time("lock", lock::verifyHeld);
-            LoadedRevision revision = catalog.revision(node);
-            Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
-                    : graph.headsAfterDowngrade(current, node.id());
-            Duration took = up ? runner.upgrade(revision, current, next, eachOnItsOwn)
-                    : runner.downgrade(revision, current, next, eachOnItsOwn);
-            log.info((up ? "  applied  " : "  undone   ") + node.id() + "  " + node.message() + "  (" + millis(took) + ")");
-            done.add(new AppliedRevision(node.id(), node.message(), took));
-            current = new TreeSet<>(next);
+            runner.commit();
+            times.time("version table", flush::close);
         }
-        times.time("lock", lock::verifyHeld);
-        runner.commit();
         log.info("Database is at " + describe(current, graph) + "; " + plural(done.size(), "revision")
                 + (up ? " applied in " : " undone in ") + seconds(Duration.ofNanos(System.nanoTime() - start))
                 + (config.singleTransaction() ? " (one transaction)." : "."));
@@ -182,9 +189,10 @@ public final class Migrations {
 
     /** Records the database as being at {@code revision} without running anything. */
     public RunResult stamp(String revision, boolean purge) {
-        RevisionGraph graph = catalog().graph();
-        Set<String> target = graph.stampHeads(revision);
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+            RevisionGraph graph = catalog().graph();
+            Set<String> target = graph.stampHeads(revision);
+            DatabaseSession session = pending.get();
             // read once before the lock so that an unknown recorded revision fails without writing
             stampedFrom(session, graph, purge);
             try (AdvisoryLock lock = session.lock(log)) {
@@ -226,9 +234,10 @@ public final class Migrations {
 
     /** The database's current revisions, each marked {@code (head)} when it is one. */
     public Status current(boolean verbose) {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (PendingSession opening = PendingSession.open(config, dialect, log)) {
+            RevisionCatalog catalog = catalog();
+            RevisionGraph graph = catalog.graph();
+            DatabaseSession session = opening.get();
             Set<String> heads = knownHeads(session, graph);
             Map<String, AppliedRecord> applied = session.versionTable().lastUpgrades(session.connection());
             EditedRevisions edited = EditedRevisions.find(catalog, heads, applied, config.acceptChanged());
@@ -268,8 +277,9 @@ public final class Migrations {
      * them all; and the graph they were checked against.
      */
     public Position position() {
-        RevisionGraph graph = catalog().graph();
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+            RevisionGraph graph = catalog().graph();
+            DatabaseSession session = pending.get();
             return new Position(graph, knownHeads(session, graph));
         } catch (SQLException e) {
             throw databaseError(e);
@@ -281,9 +291,10 @@ public final class Migrations {
      * gate must not pass a history that fresh databases would replay differently.
      */
     public Position verifiedPosition() {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+            RevisionCatalog catalog = catalog();
+            RevisionGraph graph = catalog.graph();
+            DatabaseSession session = pending.get();
             Set<String> heads = knownHeads(session, graph);
             EditedRevisions edited = edited(catalog, session, heads);
             edited.acceptedWarnings().forEach(log::warn);
@@ -324,11 +335,15 @@ public final class Migrations {
 
     /** Revisions newest first, with parents, branch and merge points, the current ones marked. */
     public List<RevisionNode> history(String range, boolean verbose) {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
-        List<RevisionNode> entries = range == null || range.isBlank() ? graph.history() : graph.history(range);
+        RevisionCatalog catalog;
+        RevisionGraph graph;
+        List<RevisionNode> entries;
         Set<String> current;
-        try (DatabaseSession session = DatabaseSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+            catalog = catalog();
+            graph = catalog.graph();
+            entries = range == null || range.isBlank() ? graph.history() : graph.history(range);
+            DatabaseSession session = pending.get();
             current = session.versionTable().currentHeads(session.connection());
         } catch (SQLException e) {
             throw databaseError(e);

@@ -12,6 +12,8 @@ import dev.migrations.engine.version.VersionTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +24,8 @@ import java.util.Set;
  *
  * <p>When the caller defers the commit (all pending revisions in one transaction), revisions
  * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
+ * Their version changes wait too, and are written as one move and one multi-row log insert
+ * just before the commit: nobody else can see the version table in between.
  */
 public final class RevisionRunner {
 
@@ -33,6 +37,10 @@ public final class RevisionRunner {
     private final PhaseTimes times;
     /** Revisions applied in the open transaction and not committed yet. */
     private int uncommitted;
+    /** The heads before the first uncommitted revision, and the log rows not written yet. */
+    private Set<String> unrecordedFrom;
+    private Set<String> unrecordedTo;
+    private final List<LogEntry> unrecorded = new ArrayList<>();
 
     public RevisionRunner(Connection connection, Dialect dialect, VersionTable versionTable, String appliedBy,
                           EngineLog log, PhaseTimes times) {
@@ -61,13 +69,34 @@ public final class RevisionRunner {
         }
         try {
             long begin = System.nanoTime();
+            record();
             connection.commit();
             times.add("version table", System.nanoTime() - begin);
             uncommitted = 0;
         } catch (SQLException e) {
-            throw new MigrationException("Committing the last " + uncommitted + " revision(s) failed: "
+            int count = uncommitted;
+            abandon();
+            throw new MigrationException("Committing the last " + count + " revision(s) failed: "
                     + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.WHILE_COMMITTING
                     : "They were rolled back; run the goal again."), e);
+        } catch (MigrationException e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    /** Forgets the open transaction's revisions and rolls it back. */
+    private void abandon() {
+        uncommitted = 0;
+        unrecorded.clear();
+        rollback();
+    }
+
+    /** Writes the version changes of the revisions applied since the last commit. */
+    private void record() throws SQLException {
+        if (!unrecorded.isEmpty()) {
+            versionTable.advance(connection, unrecordedFrom, unrecordedTo, List.copyOf(unrecorded));
+            unrecorded.clear();
         }
     }
 
@@ -95,11 +124,15 @@ public final class RevisionRunner {
             if (!revision.transactional()) {
                 connection.setAutoCommit(false);
             }
-            versionTable.advance(connection, headsBefore, headsAfter, new LogEntry(revision.id(), action,
-                    revision.message(), revision.source().checksum(), Duration.ofNanos(applied - start).toMillis(),
-                    appliedBy));
+            if (unrecorded.isEmpty()) {
+                unrecordedFrom = headsBefore;
+            }
+            unrecordedTo = headsAfter;
+            unrecorded.add(new LogEntry(revision.id(), action, revision.message(), revision.source().checksum(),
+                    Duration.ofNanos(applied - start).toMillis(), appliedBy));
             uncommitted++;
             if (commit || !revision.transactional()) {
+                record();
                 committing = true;
                 connection.commit();
                 uncommitted = 0;
@@ -114,7 +147,7 @@ public final class RevisionRunner {
             String what = rolledBack(revision, verb, e, committing);
             throw new MigrationException(failed(revision, verb) + ": " + DatabaseMessage.of(e) + ". " + what, e);
         } catch (MigrationException e) {
-            rollback();
+            abandon();
             throw e;
         } catch (RuntimeException e) {
             String what = rolledBack(revision, verb, e, false);
@@ -129,8 +162,7 @@ public final class RevisionRunner {
     /** Rolls back and says what that left: the user's next step depends on it. */
     private String rolledBack(LoadedRevision revision, String verb, Throwable cause, boolean committing) {
         int earlier = revision.transactional() ? uncommitted : 0;
-        uncommitted = 0;
-        rollback();
+        abandon();
         boolean lost = ConnectionLoss.is(cause);
         if (lost && committing) {
             return ConnectionLoss.WHILE_COMMITTING;

@@ -118,18 +118,22 @@ public final class VersionTable {
     }
 
     /**
-     * Moves the heads and logs the revision in one statement (one round trip per revision
-     * instead of three, which for hundreds of small revisions is a good part of the run), with
-     * the same guard as {@link #moveHeads}: a head that is no longer there stops the revision.
+     * Moves the heads and logs revisions in one statement (one round trip per revision instead
+     * of three, which for hundreds of small revisions is a good part of the run; in
+     * single-transaction mode one for the whole run), with the same guard as {@link #moveHeads}:
+     * a head that is no longer there stops the revision.
+     *
+     * @param entries the log rows, oldest first
      */
-    public void advance(Connection connection, Collection<String> before, Collection<String> after, LogEntry entry)
-            throws SQLException {
+    public void advance(Connection connection, Collection<String> before, Collection<String> after,
+                        List<LogEntry> entries) throws SQLException {
         List<String> leaving = before.stream().filter(head -> !after.contains(head)).toList();
         List<String> arriving = after.stream().filter(head -> !before.contains(head)).toList();
         String sql = "WITH moved AS (DELETE FROM " + heads() + " WHERE version_num = ANY (?) RETURNING 1), "
                 + "added AS (INSERT INTO " + heads() + " (version_num) SELECT unnest(?::varchar[]) RETURNING 1), "
                 + "logged AS (INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?) RETURNING 1) "
+                + "SELECT r, a, m, c, d, b FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], "
+                + "?::bigint[], ?::text[]) WITH ORDINALITY AS e (r, a, m, c, d, b, n) ORDER BY n RETURNING 1) "
                 + "SELECT (SELECT count(*) FROM moved)";
         // kept across revisions: from its fifth use the driver has the server plan it once
         if (advance == null || advance.isClosed() || advance.getConnection() != connection) {
@@ -138,7 +142,16 @@ public final class VersionTable {
         PreparedStatement statement = advance;
         statement.setArray(1, connection.createArrayOf("varchar", leaving.toArray()));
         statement.setArray(2, connection.createArrayOf("varchar", arriving.toArray()));
-        bindEntry(statement, 3, entry);
+        statement.setArray(3, connection.createArrayOf("varchar",
+                entries.stream().map(LogEntry::revision).toArray()));
+        statement.setArray(4, connection.createArrayOf("varchar",
+                entries.stream().map(entry -> entry.action().name().toLowerCase(Locale.ROOT)).toArray()));
+        statement.setArray(5, connection.createArrayOf("text", entries.stream().map(LogEntry::message).toArray()));
+        statement.setArray(6, connection.createArrayOf("varchar",
+                entries.stream().map(LogEntry::checksum).toArray()));
+        statement.setArray(7, connection.createArrayOf("bigint",
+                entries.stream().map(LogEntry::durationMillis).toArray()));
+        statement.setArray(8, connection.createArrayOf("text", entries.stream().map(LogEntry::appliedBy).toArray()));
         try (ResultSet rs = statement.executeQuery()) {
             rs.next();
             if (rs.getInt(1) != leaving.size()) {

@@ -1,0 +1,207 @@
+package dev.migrations.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrations.engine.db.ConnectionSettings;
+import dev.migrations.engine.runner.DeferredFlush;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Upgrades through the engine's front door against a real PostgreSQL: what the version table
+ * and its log hold after a run with a transaction per revision and after one transaction.
+ */
+class MigrationsRunTest {
+
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path project;
+
+    private final String schema = "run " + SCHEMAS.incrementAndGet();
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private void revision(int number, String upgrade) throws IOException {
+        Path dir = project.resolve("src/main/migrations/db/migrations");
+        Files.createDirectories(dir);
+        String id = String.format("r%011d", number);
+        String parents = number == 1 ? "" : String.format(", parents = \"r%011d\"", number - 1);
+        String name = String.format("R20260101_%04d_%s", number, id);
+        Files.writeString(dir.resolve(name + ".java"), """
+                package db.migrations;
+
+                import static dev.migrations.api.Schema.*;
+                import dev.migrations.api.*;
+
+                @Revision(id = "%s"%s, message = "step %d")
+                public class %s implements Migration {
+                    public void upgrade(Operations op) { %s }
+                    public void downgrade(Operations op) { op.dropTable("t%d"); }
+                }
+                """.formatted(id, parents, number, name, upgrade, number));
+    }
+
+    private void threeRevisions(String third) throws IOException {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
+        revision(2, "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey());");
+        revision(3, third);
+    }
+
+    private Migrations migrations(boolean singleTransaction) {
+        ConnectionSettings settings = new ConnectionSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        return new Migrations(new MigrationsConfig(settings, project.resolve("src/main/migrations"), null,
+                project.resolve("target/migrations"), schema, null, 10_000, Set.of(), singleTransaction, false),
+                EngineLog.SILENT);
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private List<String> log() throws SQLException {
+        return query("SELECT revision || ' ' || action || ' ' || (duration_ms IS NOT NULL) || ' ' || checksum "
+                + "FROM \"" + schema + "\".migrations_version_log ORDER BY id");
+    }
+
+    private List<String> heads() throws SQLException {
+        return query("SELECT version_num FROM \"" + schema + "\".migrations_version");
+    }
+
+    private List<String> tables() throws SQLException {
+        return query("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "' AND tablename LIKE 't%' "
+                + "ORDER BY 1");
+    }
+
+    /** The log rows the revisions should leave: id, action, a duration, the source's checksum. */
+    private List<String> expectedLog() {
+        var catalog = migrations(false).catalog();
+        List<String> rows = new ArrayList<>();
+        for (int number = 1; number <= 3; number++) {
+            String id = String.format("r%011d", number);
+            rows.add(id + " upgrade true " + catalog.revision(id).source().checksum());
+        }
+        return rows;
+    }
+
+    @Test
+    void aTransactionPerRevisionLogsEachInOrderAndEndsAtTheHead() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+
+        RunResult result = migrations(false).upgrade("head");
+
+        assertThat(result.revisions()).hasSize(3);
+        assertThat(heads()).containsExactly("r00000000003");
+        assertThat(log()).containsExactlyElementsOf(expectedLog());
+        assertThat(tables()).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
+    void oneTransactionWritesTheSameLogInOneMoveAtTheEnd() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+
+        migrations(true).upgrade("head");
+
+        assertThat(heads()).containsExactly("r00000000003");
+        assertThat(log()).containsExactlyElementsOf(expectedLog());
+        assertThat(tables()).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
+    void aFailureInOneTransactionRecordsNothing() throws Exception {
+        threeRevisions("op.execute(\"SELECT * FROM no_such_table\");");
+
+        assertThatThrownBy(() -> migrations(true).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("together with the 2 revision(s) applied before it");
+
+        assertThat(heads()).isEmpty();
+        assertThat(log()).isEmpty();
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void aTransactionPerRevisionKeepsWhatSucceededBeforeAFailure() throws Exception {
+        threeRevisions("op.execute(\"SELECT * FROM no_such_table\");");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class);
+
+        assertThat(heads()).containsExactly("r00000000002");
+        assertThat(log()).containsExactlyElementsOf(expectedLog().subList(0, 2));
+        assertThat(tables()).containsExactly("t1", "t2");
+    }
+
+    @Test
+    void theDeferredFlushGivesTheSessionItsOwnSettingBackEvenAfterAFailedTransaction() throws SQLException {
+        Properties ownSetting = new Properties();
+        ownSetting.setProperty("options", "-c synchronous_commit=local");
+        try (Connection connection = new org.postgresql.Driver().connect(postgres.getJdbcUrl("postgres", "postgres"),
+                ownSetting)) {
+            assertThat(setting(connection)).isEqualTo("local");
+            long before = transactionId(connection);
+            DeferredFlush flush = DeferredFlush.begin(connection);
+            assertThat(setting(connection)).isEqualTo("off");
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("SELECT * FROM no_such_table"))
+                        .isInstanceOf(SQLException.class);
+            }
+
+            flush.close();
+
+            assertThat(setting(connection)).isEqualTo("local");
+            // the closing transaction got an id of its own: it wrote the commit record that is flushed
+            assertThat(transactionId(connection)).isGreaterThan(before + 1);
+        }
+    }
+
+    private static String setting(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW synchronous_commit")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static long transactionId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT txid_current()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
