@@ -3,7 +3,6 @@ package dev.migrations.engine;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
-import dev.migrations.engine.version.AppliedRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
     record Edited(String id, String file, String checksum) {
     }
 
-    static EditedRevisions find(RevisionCatalog catalog, Set<String> heads, Map<String, AppliedRecord> applied,
+    /** @param applied the checksum recorded for each revision in force (null where none was) */
+    static EditedRevisions find(RevisionCatalog catalog, Set<String> heads, Map<String, String> applied,
                                 Set<String> acceptChanged) {
         RevisionGraph graph = catalog.graph();
         Set<String> accepting = new TreeSet<>();
@@ -35,10 +35,9 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
         List<Edited> refused = new ArrayList<>();
         List<Edited> accepted = new ArrayList<>();
         for (String id : new TreeSet<>(graph.applied(heads))) {
-            AppliedRecord record = applied.get(id);
+            String recorded = applied.get(id);
             LoadedRevision revision = catalog.revision(id);
-            if (record == null || record.checksum() == null || revision == null
-                    || record.checksum().equals(revision.source().checksum())) {
+            if (recorded == null || revision == null || recorded.equals(revision.source().checksum())) {
                 continue;
             }
             Edited edited = new Edited(id, revision.source().path().getFileName().toString(),

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +132,8 @@ public final class Migrations {
     /**
      * Runs the plan one revision at a time, moving the recorded heads after each; commits after
      * each, or once at the end in single-transaction mode (non-transactional revisions still
-     * commit on their own, as they must).
+     * commit on their own, as they must). The commits do not wait for their flush to disk; the
+     * {@link DeferredFlush} waits for all of them before the run reports.
      */
     private RunResult walk(RevisionCatalog catalog, DatabaseSession session, AdvisoryLock lock,
                            List<RevisionNode> plan, Set<String> before, boolean up) throws SQLException {
@@ -141,7 +143,7 @@ public final class Migrations {
         List<AppliedRevision> done = new ArrayList<>();
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        try (DeferredFlush flush = DeferredFlush.begin(session.connection())) {
+        try (DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
                 times.time("lock", lock::verifyHeld);
                 LoadedRevision revision = catalog.revision(node);
@@ -156,7 +158,7 @@ public final class Migrations {
             }
             times.time("lock", lock::verifyHeld);
             runner.commit();
-            times.time("version table", flush::close);
+            times.time("version table", flush::complete);
         }
         log.info("Database is at " + describe(current, graph) + "; " + plural(done.size(), "revision")
                 + (up ? " applied in " : " undone in ") + seconds(Duration.ofNanos(System.nanoTime() - start))
@@ -166,7 +168,7 @@ public final class Migrations {
 
     private EditedRevisions edited(RevisionCatalog catalog, DatabaseSession session, Set<String> heads)
             throws SQLException {
-        return EditedRevisions.find(catalog, heads, session.versionTable().lastUpgrades(session.connection()),
+        return EditedRevisions.find(catalog, heads, session.versionTable().appliedChecksums(session.connection()),
                 config.acceptChanged());
     }
 
@@ -240,7 +242,9 @@ public final class Migrations {
             DatabaseSession session = opening.get();
             Set<String> heads = knownHeads(session, graph);
             Map<String, AppliedRecord> applied = session.versionTable().lastUpgrades(session.connection());
-            EditedRevisions edited = EditedRevisions.find(catalog, heads, applied, config.acceptChanged());
+            Map<String, String> checksums = new HashMap<>();
+            applied.forEach((id, record) -> checksums.put(id, record.checksum()));
+            EditedRevisions edited = EditedRevisions.find(catalog, heads, checksums, config.acceptChanged());
             int pending = graph.pending(heads).size();
             if (heads.isEmpty()) {
                 log.info("base (no revision applied)" + (pending > 0 ? "; " + plural(pending, "revision") + " pending" : ""));

@@ -80,8 +80,10 @@ public final class RevisionRunner {
                     + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.WHILE_COMMITTING
                     : "They were rolled back; run the goal again."), e);
         } catch (MigrationException e) {
+            int count = uncommitted;
             abandon();
-            throw e;
+            throw count > 1 ? new MigrationException(e.getMessage() + " All " + count
+                    + " revisions of this transaction were rolled back.", e) : e;
         }
     }
 
@@ -106,11 +108,11 @@ public final class RevisionRunner {
 
     private Duration run(LoadedRevision revision, LogEntry.Action action, Direction direction,
                          Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
-        Migration migration = revision.instantiate();
         long start = System.nanoTime();
         String verb = action == LogEntry.Action.UPGRADE ? "upgrade" : "downgrade";
         boolean committing = false;
         try {
+            Migration migration = revision.instantiate();
             if (!revision.transactional()) {
                 // statements that refuse a transaction block must not land in the open one
                 commit();
@@ -152,6 +154,9 @@ public final class RevisionRunner {
         } catch (RuntimeException e) {
             String what = rolledBack(revision, verb, e, false);
             throw new MigrationException(failed(revision, verb) + ": " + e + ". " + what, e);
+        } catch (Error e) {
+            abandon();
+            throw e;
         }
     }
 

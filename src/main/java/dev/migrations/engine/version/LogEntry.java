@@ -1,5 +1,7 @@
 package dev.migrations.engine.version;
 
+import java.util.Locale;
+
 /** One row to add to the version log. */
 public record LogEntry(String revision, Action action, String message, String checksum,
                        Long durationMillis, String appliedBy) {
@@ -17,6 +19,15 @@ public record LogEntry(String revision, Action action, String message, String ch
 
         public String pastTense() {
             return pastTense;
+        }
+
+        /** How the log's {@code action} column spells it. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Action of(String code) {
+            return valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -145,7 +144,7 @@ public final class VersionTable {
         statement.setArray(3, connection.createArrayOf("varchar",
                 entries.stream().map(LogEntry::revision).toArray()));
         statement.setArray(4, connection.createArrayOf("varchar",
-                entries.stream().map(entry -> entry.action().name().toLowerCase(Locale.ROOT)).toArray()));
+                entries.stream().map(entry -> entry.action().code()).toArray()));
         statement.setArray(5, connection.createArrayOf("text", entries.stream().map(LogEntry::message).toArray()));
         statement.setArray(6, connection.createArrayOf("varchar",
                 entries.stream().map(LogEntry::checksum).toArray()));
@@ -183,7 +182,7 @@ public final class VersionTable {
     /** Binds revision, action, message, checksum, duration_ms, applied_by from {@code first} on. */
     private static void bindEntry(PreparedStatement statement, int first, LogEntry entry) throws SQLException {
         statement.setString(first, entry.revision());
-        statement.setString(first + 1, entry.action().name().toLowerCase(Locale.ROOT));
+        statement.setString(first + 1, entry.action().code());
         statement.setString(first + 2, entry.message());
         statement.setString(first + 3, entry.checksum());
         if (entry.durationMillis() == null) {
@@ -196,21 +195,50 @@ public final class VersionTable {
 
     /** For each revision, the most recent upgrade of it still in force (not undone since). */
     public Map<String, AppliedRecord> lastUpgrades(Connection connection) throws SQLException {
-        Map<String, AppliedRecord> applied = new HashMap<>();
+        return inForce(connection, "revision, action, checksum, applied_at, duration_ms, applied_by",
+                VersionTable::record);
+    }
+
+    /**
+     * For each revision in force, the checksum its most recent upgrade (or accept) recorded: what
+     * the edit check needs, without the rest of the row (a run at head reads it for every
+     * revision, and decoding thousands of timestamps is not free in a cold JVM).
+     */
+    public Map<String, String> appliedChecksums(Connection connection) throws SQLException {
+        return inForce(connection, "revision, action, checksum", rs -> rs.getString(3));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The newest log row of each revision not undone since, read from {@code columns} (revision, action first). */
+    private <T> Map<String, T> inForce(Connection connection, String columns, RowReader<T> reader)
+            throws SQLException {
+        Map<String, T> rows = new HashMap<>();
         if (!exists(connection)) {
-            return applied;
+            return rows;
         }
-        String sql = "SELECT DISTINCT ON (revision) revision, action, checksum, applied_at, duration_ms, applied_by FROM "
-                + log() + " ORDER BY revision, id DESC";
+        String sql = "SELECT DISTINCT ON (revision) " + columns + " FROM " + log() + " ORDER BY revision, id DESC";
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
-                AppliedRecord record = record(rs);
-                if (record.action() != LogEntry.Action.DOWNGRADE) {
-                    applied.put(record.revision(), record);
+                if (LogEntry.Action.of(rs.getString(2)) != LogEntry.Action.DOWNGRADE) {
+                    rows.put(rs.getString(1), reader.read(rs));
                 }
             }
         }
-        return applied;
+        return rows;
+    }
+
+    /**
+     * Writes the newest log row again, unchanged: a transaction that surely writes, for a commit
+     * that waits for its flush (see {@code DeferredFlush}). Nothing when the log is empty.
+     */
+    public void rewriteNewestLogRow(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE " + log() + " SET applied_by = applied_by WHERE id = (SELECT max(id) FROM "
+                    + log() + ")");
+        }
     }
 
     /** Every log row, oldest first. */
@@ -230,7 +258,7 @@ public final class VersionTable {
 
     /** Reads a row selected as: revision, action, checksum, applied_at, duration_ms, applied_by. */
     private static AppliedRecord record(ResultSet rs) throws SQLException {
-        LogEntry.Action action = LogEntry.Action.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+        LogEntry.Action action = LogEntry.Action.of(rs.getString(2));
         Timestamp at = rs.getTimestamp(4);
         long duration = rs.getLong(5);
         Long durationMillis = rs.wasNull() ? null : duration;
