@@ -7,24 +7,59 @@ import java.util.concurrent.FutureTask;
 /**
  * A {@link DatabaseSession} opened on a thread of its own while the revision catalog loads: in
  * a fresh JVM both are mostly class loading and waiting (the driver's start, the server's
- * answer; reading and checksumming every source), and a no-op upgrade is little else. Errors
- * keep their order: a catalog error is reported before a connection error, as when the two
- * ran one after the other.
+ * answer; reading the sources), and a no-op upgrade is little else. Errors keep their order:
+ * a catalog error is reported before a connection error, as when the two ran one after the
+ * other, and without waiting for a connection that is still being attempted.
  */
 final class PendingSession implements AutoCloseable {
 
-    private final FutureTask<DatabaseSession> opening;
+    private final Opening opening;
+    private final boolean embedded;
 
-    private PendingSession(FutureTask<DatabaseSession> opening) {
+    /** Closes a session that was opened after its goal had stopped waiting for it. */
+    private static final class Opening extends FutureTask<DatabaseSession> {
+        private boolean abandoned;
+
+        Opening(MigrationsConfig config, Dialect dialect, EngineLog log) {
+            super(() -> DatabaseSession.open(config, dialect, log));
+        }
+
+        @Override
+        protected synchronized void done() {
+            if (abandoned) {
+                closeIfOpened();
+            }
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            if (isDone()) {
+                closeIfOpened();
+            }
+        }
+
+        private void closeIfOpened() {
+            try {
+                get().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // nothing was opened
+            }
+        }
+    }
+
+    private PendingSession(Opening opening, boolean embedded) {
         this.opening = opening;
+        this.embedded = embedded;
     }
 
     static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
-        FutureTask<DatabaseSession> opening = new FutureTask<>(() -> DatabaseSession.open(config, dialect, log));
+        Opening opening = new Opening(config, dialect, log);
         Thread thread = new Thread(opening, "migrations-connect");
         thread.setDaemon(true);
         thread.start();
-        return new PendingSession(opening);
+        return new PendingSession(opening, config.usesEmbeddedDatabase());
     }
 
     /** The open session; throws what opening it threw. */
@@ -32,18 +67,21 @@ final class PendingSession implements AutoCloseable {
         return Await.result(opening, "connecting to the database");
     }
 
-    /** Closes the session, waiting for it if it is still being opened (the embedded server must stop). */
+    /**
+     * Closes the session. One still being opened is closed by its own thread when it is; only
+     * the embedded server is waited for, so that it never outlives the build.
+     */
     @Override
     public void close() {
-        DatabaseSession session;
-        try {
-            session = opening.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            return;   // nothing was opened
+        if (embedded) {
+            try {
+                opening.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // nothing was opened
+            }
         }
-        session.close();
+        opening.abandon();
     }
 }
