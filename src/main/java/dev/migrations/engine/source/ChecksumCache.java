@@ -4,47 +4,67 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The checksums of the last run's sources, each with the file's size, modification time and
- * file key (device and inode): a run reads and hashes only the sources that changed since. In
- * Maven's cold JVM, hashing every source is most of a no-op upgrade (2,000 sources: about
- * 0.4 s here, against a few milliseconds of file attributes). An edit that keeps a file's
- * size, its modification time to the nanosecond and its inode goes unseen; editors, git and
- * build tools all change at least one of them.
+ * The checksums of the last run's sources, each with a stamp of the file: size, modification
+ * and status-change times, inode. A run reads and hashes only the sources whose stamp changed:
+ * in Maven's cold JVM, hashing every source is most of a no-op upgrade (figures in
+ * docs/performance.md). The status-change time cannot be set back by tools that preserve
+ * modification times ({@code cp -p}, {@code touch -d}, rsync), so an edit always changes the
+ * stamp where the file system keeps one (the "unix" attribute view); elsewhere the stamp is
+ * size, modification time and file key. The cache belongs to one build of the plugin: another
+ * build (perhaps checksumming differently) starts from scratch.
  */
 final class ChecksumCache {
 
-    private static final String FILE = "checksums-v1.tsv";
-    private static final long RACY_MILLIS = 2_000;
+    private static final String FILE = "checksums.tsv";
+    private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    /** Far more than any file system's timestamp granularity. */
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final Path file;
+    private final Path directory;
+    private final String plugin;
     private final Map<String, Entry> previous = new ConcurrentHashMap<>();
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private volatile Long fileSystemNow;
 
     private record Entry(String stamp, String checksum) {
     }
 
-    private ChecksumCache(Path file) {
-        this.file = file;
+    private ChecksumCache(Path directory, String plugin) {
+        this.directory = directory;
+        this.plugin = plugin;
     }
 
-    /** A cache kept in {@code directory}; an unreadable cache is an empty one. */
+    /** A cache kept in {@code directory}; an unreadable cache, or one of another plugin build, is an empty one. */
     static ChecksumCache in(Path directory) {
-        ChecksumCache cache = new ChecksumCache(directory.resolve(FILE));
+        String plugin;
         try {
-            for (String line : Files.readAllLines(cache.file, StandardCharsets.UTF_8)) {
-                String[] fields = line.split("\t", -1);
-                if (fields.length == 3) {
-                    cache.previous.put(fields[0], new Entry(fields[1], fields[2]));
+            plugin = MigrationCompiler.apiStamp();
+        } catch (IOException e) {
+            return none();
+        }
+        ChecksumCache cache = new ChecksumCache(directory, plugin);
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve(FILE), StandardCharsets.UTF_8);
+            if (!lines.isEmpty() && lines.get(0).equals(plugin)) {
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] fields = line.split("\t", -1);
+                    if (fields.length == 3) {
+                        cache.previous.put(fields[0], new Entry(fields[1], fields[2]));
+                    }
                 }
             }
         } catch (NoSuchFileException e) {
@@ -57,14 +77,24 @@ final class ChecksumCache {
 
     /** A cache that remembers nothing: every source is read every time. */
     static ChecksumCache none() {
-        return new ChecksumCache(null);
+        return new ChecksumCache(null, null);
     }
 
     /** The checksum of {@code source}, read and computed only if the file changed since it was cached. */
     String checksum(Path source) throws IOException {
-        // attributes first: a file changing while it is read gets a new stamp, read again next run
-        BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
-        String stamp = attributes.size() + " " + attributes.lastModifiedTime() + " " + attributes.fileKey();
+        // the stamp first: a file changing while it is read gets a new stamp, read again next run
+        long modified;
+        String stamp;
+        if (UNIX) {
+            Map<String, Object> unix = Files.readAttributes(source, "unix:size,lastModifiedTime,ctime,ino,dev");
+            modified = ((FileTime) unix.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+            stamp = unix.get("size") + " " + modified + " " + ((FileTime) unix.get("ctime")).to(TimeUnit.NANOSECONDS)
+                    + " " + unix.get("ino") + " " + unix.get("dev");
+        } else {
+            BasicFileAttributes basic = Files.readAttributes(source, BasicFileAttributes.class);
+            modified = basic.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            stamp = basic.size() + " " + modified + " " + basic.fileKey();
+        }
         String name = source.getFileName().toString();
         Entry cached = previous.get(name);
         if (cached != null && cached.stamp().equals(stamp)) {
@@ -72,30 +102,61 @@ final class ChecksumCache {
             return cached.checksum();
         }
         String checksum = SourceChecksum.of(Files.readString(source, StandardCharsets.UTF_8));
-        // As git does with its index: a file written in the last moments may be written again
-        // within the same tick of the file system's clock, keeping its stamp; it is not cached
-        // until it is older than that.
-        if (attributes.lastModifiedTime().toMillis() < System.currentTimeMillis() - RACY_MILLIS) {
+        // As git does with its index: a file written moments ago may be written again within the
+        // same tick of the file system's clock and keep its stamp, so it is not cached until it
+        // is older than that, by that clock (a network file system's clock may not be ours).
+        if (directory != null && modified < fileSystemNow() - RACY_NANOS) {
             current.put(name, new Entry(stamp, checksum));
         }
         return checksum;
     }
 
+    /** The file system's own time, read off a file written now; once per run, only when a source was read. */
+    private long fileSystemNow() {
+        Long now = fileSystemNow;
+        if (now == null) {
+            synchronized (this) {
+                if (fileSystemNow == null) {
+                    fileSystemNow = readFileSystemNow();
+                }
+                now = fileSystemNow;
+            }
+        }
+        return now;
+    }
+
+    private long readFileSystemNow() {
+        try {
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, "clock", ".tmp");
+            try {
+                return Files.getLastModifiedTime(probe).to(TimeUnit.NANOSECONDS);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        }
+    }
+
     /** Keeps this run's checksums for the next run, if anything changed. */
     void save() {
-        if (file == null || current.equals(previous)) {
+        if (directory == null || current.equals(previous)) {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(FILE + ".tmp");
+            Files.createDirectories(directory);
+            Path temporary = directory.resolve(FILE + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                out.write(plugin);
+                out.newLine();
                 for (Map.Entry<String, Entry> entry : new TreeMap<>(current).entrySet()) {
                     out.write(entry.getKey() + "\t" + entry.getValue().stamp() + "\t" + entry.getValue().checksum());
                     out.newLine();
                 }
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the cache only saves time: the next run reads every source again
         }

@@ -3,18 +3,19 @@ package dev.migrations.engine.source;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * javac in a child JVM that uses only the quick JIT. Compiling a fresh clone's revisions is
  * mostly javac warming up: in Maven's cold JVM the optimizing JIT competes with javac for the
- * cores, while a child limited to C1 warms up at once. Measured on 2 cores, 500 revisions:
- * 3.4 s in-process (two tasks), 2.0 s forked, JVM start included. Below {@link #MIN_FILES}
- * the JVM start costs what it saves, so small batches stay in-process.
+ * cores, while a child limited to C1 is at full speed almost at once (figures in
+ * docs/performance.md). Below {@link #MIN_FILES} the JVM start costs what it saves, so small
+ * batches stay in-process.
  *
  * <p>The child only says whether it succeeded: on failure the caller compiles in-process, so
  * that errors are reported from javac's diagnostics exactly as for a small batch.
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 final class ForkedJavac {
 
     static final int MIN_FILES = 25;
+    /** Far beyond any real batch; a child stuck longer is killed and the batch compiled in-process. */
+    private static final long TIMEOUT_MINUTES = 10;
 
     private ForkedJavac() {
     }
@@ -43,15 +46,21 @@ final class ForkedJavac {
         try {
             arguments = Files.createTempFile("migrations-javac", ".args");
             output = Files.createTempFile("migrations-javac", ".out");
-            // javac reads an @file in the platform's encoding; every argument quoted, so that
-            // spaces, quotes and '#' in paths survive
+            // javac reads an @file in its default charset, made UTF-8 here (JDK 17 would take the
+            // locale's); every argument quoted, so that spaces, quotes and '#' in paths survive
             Files.write(arguments, Stream.concat(options.stream(), files.stream().map(Path::toString))
-                    .map(ForkedJavac::quoted).toList(), nativeCharset());
+                    .map(ForkedJavac::quoted).toList(), StandardCharsets.UTF_8);
             process = new ProcessBuilder(javac.toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                    "@" + arguments).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            int exit = process.waitFor();
+                    "-J-Dfile.encoding=UTF-8", "@" + arguments)
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                log.debug("Forked javac did not finish in " + TIMEOUT_MINUTES + " minutes; compiling in-process");
+                return false;
+            }
+            int exit = process.exitValue();
             if (exit != 0) {
-                log.debug("Forked javac exited with " + exit + ": " + Files.readString(output, nativeCharset()));
+                log.debug("Forked javac exited with " + exit + ": " + Files.readString(output, StandardCharsets.UTF_8));
             }
             return exit == 0;
         } catch (IOException e) {
@@ -69,11 +78,6 @@ final class ForkedJavac {
 
     static String quoted(String argument) {
         return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-
-    private static Charset nativeCharset() {
-        String name = System.getProperty("native.encoding");
-        return name == null ? Charset.defaultCharset() : Charset.forName(name);
     }
 
     private static void deleteQuietly(Path file) {

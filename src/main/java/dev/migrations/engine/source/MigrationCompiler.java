@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,7 +68,7 @@ public final class MigrationCompiler {
                     stale.add(source);
                 }
             }
-            List<String> current = sources.stream().map(SourceFile::className).toList();
+            Set<String> current = sources.stream().map(SourceFile::className).collect(Collectors.toSet());
             for (String compiled : index.stringPropertyNames()) {
                 if (!compiled.equals(API_KEY) && !current.contains(compiled)) {
                     deleteClasses(compiled);
@@ -221,7 +222,7 @@ public final class MigrationCompiler {
     }
 
     /** Classes compiled against another build of the API must be recompiled. */
-    private static String apiStamp() throws IOException {
+    static String apiStamp() throws IOException {
         Path api = apiLocation();
         return api + "@" + (Files.isDirectory(api) ? "dir" : Files.size(api) + ":" + Files.getLastModifiedTime(api).toMillis());
     }

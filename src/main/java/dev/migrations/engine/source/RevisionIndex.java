@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code @Revision} metadata of every compiled migration, keyed by its source's checksum,
@@ -69,7 +71,7 @@ final class RevisionIndex {
 
     /** Forgets classes whose sources are gone. */
     void retain(List<SourceFile> sources) {
-        List<String> current = sources.stream().map(SourceFile::className).toList();
+        Set<String> current = sources.stream().map(SourceFile::className).collect(Collectors.toSet());
         changed |= entries.keySet().removeIf(name -> !current.contains((String) name));
     }
 
