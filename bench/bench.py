@@ -335,6 +335,7 @@ UP_WARM = "ours: upgrade, warm cache"
 UP_SINGLE = "ours: upgrade, -Dmigrations.singleTransaction"
 ENG_FRESH = "ours: engine time, upgrade fresh clone"
 ENG_WARM = "ours: engine time, upgrade warm cache"
+ENG_SINGLE = "ours: engine time, upgrade one transaction"
 NOOP = "ours: no-op upgrade at head"
 ENG_NOOP = "ours: engine time, no-op upgrade"
 DOWN = "ours: downgrade -Dtarget=base"
@@ -418,16 +419,21 @@ def bench_revisions(n, runs):
             expect_schema(UP_SINGLE, pattern, tables, fks)
             return seconds
 
-        def engine(label, fresh_db, fresh_clone, log_name):
+        def engine(label, fresh_db, fresh_clone, log_name, *extra):
             # a run of its own: without -q, so that an INFO line can be read
             def action():
                 if not Features.engine_time:
                     raise NotAvailable("the plugin prints no 'Engine time:' line with -Dverbose")
+                if extra and not Features.single_transaction:
+                    raise NotAvailable("the installed upgrade goal does not read migrations.singleTransaction")
                 if fresh_db:
                     Db.fresh()
                 if fresh_clone:
                     shutil.rmtree(os.path.join(ours_dir, "target"), ignore_errors=True)
-                output = run(ours("upgrade", "-Dverbose", quiet=False), ours_dir, log_name)[1]
+                _, output, rc = run(ours("upgrade", "-Dverbose", *extra, quiet=False), ours_dir, log_name,
+                                    check=not extra)
+                if rc != 0:
+                    raise NotAvailable(f"the build refuses it: {first_error(output)}")
                 expect_schema(label, pattern, tables, fks)
                 return engine_seconds(output, steps.key(label))
             return action
@@ -451,6 +457,8 @@ def bench_revisions(n, runs):
         steps.measure(ENG_WARM, engine(ENG_WARM, True, False, f"{log}-engine-warm"))
         steps.measure(ENG_FRESH, engine(ENG_FRESH, True, True, f"{log}-engine-fresh"))
         steps.measure(UP_SINGLE, single_transaction)
+        steps.measure(ENG_SINGLE, engine(ENG_SINGLE, True, False, f"{log}-engine-single",
+                                         "-Dmigrations.singleTransaction=true"))
         steps.measure(FLYWAY, flyway_migrate, breaks=(FLYWAY_NOOP,))
         steps.measure(FLYWAY_NOOP, flyway_noop)
         steps.measure(VALIDATE, lambda: run(mvn("validate"), ours_dir, f"{log}-validate")[0])
