@@ -130,9 +130,7 @@ public final class VersionTable {
         List<String> arriving = after.stream().filter(head -> !before.contains(head)).toList();
         String sql = "WITH moved AS (DELETE FROM " + heads() + " WHERE version_num = ANY (?) RETURNING 1), "
                 + "added AS (INSERT INTO " + heads() + " (version_num) SELECT unnest(?::varchar[]) RETURNING 1), "
-                + "logged AS (INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
-                + "SELECT r, a, m, c, d, b FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], "
-                + "?::bigint[], ?::text[]) WITH ORDINALITY AS e (r, a, m, c, d, b, n) ORDER BY n RETURNING 1) "
+                + "logged AS (" + logInsert() + " RETURNING 1) "
                 + "SELECT (SELECT count(*) FROM moved)";
         // kept across revisions: from its fifth use the driver has the server plan it once
         if (advance == null || advance.isClosed() || advance.getConnection() != connection) {
@@ -141,16 +139,7 @@ public final class VersionTable {
         PreparedStatement statement = advance;
         statement.setArray(1, connection.createArrayOf("varchar", leaving.toArray()));
         statement.setArray(2, connection.createArrayOf("varchar", arriving.toArray()));
-        statement.setArray(3, connection.createArrayOf("varchar",
-                entries.stream().map(LogEntry::revision).toArray()));
-        statement.setArray(4, connection.createArrayOf("varchar",
-                entries.stream().map(entry -> entry.action().code()).toArray()));
-        statement.setArray(5, connection.createArrayOf("text", entries.stream().map(LogEntry::message).toArray()));
-        statement.setArray(6, connection.createArrayOf("varchar",
-                entries.stream().map(LogEntry::checksum).toArray()));
-        statement.setArray(7, connection.createArrayOf("bigint",
-                entries.stream().map(LogEntry::durationMillis).toArray()));
-        statement.setArray(8, connection.createArrayOf("text", entries.stream().map(LogEntry::appliedBy).toArray()));
+        bindEntries(statement, 3, entries);
         try (ResultSet rs = statement.executeQuery()) {
             rs.next();
             if (rs.getInt(1) != leaving.size()) {
@@ -172,25 +161,38 @@ public final class VersionTable {
     }
 
     public void record(Connection connection, LogEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + log()
-                + " (revision, action, message, checksum, duration_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)")) {
-            bindEntry(insert, 1, entry);
+        try (PreparedStatement insert = connection.prepareStatement(logInsert())) {
+            bindEntries(insert, 1, List.of(entry));
             insert.executeUpdate();
         }
     }
 
-    /** Binds revision, action, message, checksum, duration_ms, applied_by from {@code first} on. */
-    private static void bindEntry(PreparedStatement statement, int first, LogEntry entry) throws SQLException {
-        statement.setString(first, entry.revision());
-        statement.setString(first + 1, entry.action().code());
-        statement.setString(first + 2, entry.message());
-        statement.setString(first + 3, entry.checksum());
-        if (entry.durationMillis() == null) {
-            statement.setNull(first + 4, java.sql.Types.BIGINT);
-        } else {
-            statement.setLong(first + 4, entry.durationMillis());
-        }
-        statement.setString(first + 5, entry.appliedBy());
+    /**
+     * The log rows' insert, one row per element of six arrays (bound by {@link #bindEntries}), in
+     * their order: one statement for one row or for a whole run's.
+     */
+    private String logInsert() {
+        return "INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
+                + "SELECT r, a, m, c, d, b FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], "
+                + "?::bigint[], ?::text[]) WITH ORDINALITY AS e (r, a, m, c, d, b, n) ORDER BY n";
+    }
+
+    /** Binds the arrays of {@link #logInsert()} from parameter {@code first} on. */
+    private static void bindEntries(PreparedStatement statement, int first, List<LogEntry> entries)
+            throws SQLException {
+        Connection connection = statement.getConnection();
+        statement.setArray(first, connection.createArrayOf("varchar",
+                entries.stream().map(LogEntry::revision).toArray()));
+        statement.setArray(first + 1, connection.createArrayOf("varchar",
+                entries.stream().map(entry -> entry.action().code()).toArray()));
+        statement.setArray(first + 2, connection.createArrayOf("text",
+                entries.stream().map(LogEntry::message).toArray()));
+        statement.setArray(first + 3, connection.createArrayOf("varchar",
+                entries.stream().map(LogEntry::checksum).toArray()));
+        statement.setArray(first + 4, connection.createArrayOf("bigint",
+                entries.stream().map(LogEntry::durationMillis).toArray()));
+        statement.setArray(first + 5, connection.createArrayOf("text",
+                entries.stream().map(LogEntry::appliedBy).toArray()));
     }
 
     /** For each revision, the most recent upgrade of it still in force (not undone since). */
