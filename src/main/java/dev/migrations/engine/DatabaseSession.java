@@ -5,6 +5,7 @@ import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.runner.AdvisoryLock;
+import dev.migrations.engine.version.RecordedPosition;
 import dev.migrations.engine.version.VersionTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +25,8 @@ final class DatabaseSession implements AutoCloseable {
     private final MigrationsConfig config;
     private final VersionTable versionTable;
     private final String schema;
+    /** Read while the catalog loaded, for the first look at the position; used once. */
+    private RecordedPosition prefetched;
 
     private DatabaseSession(EmbeddedPostgresServer embedded, Database database, Connection connection,
                             Dialect dialect, MigrationsConfig config, String schema) {
@@ -99,6 +102,28 @@ final class DatabaseSession implements AutoCloseable {
         return embedded != null ? "the embedded PostgreSQL" : database.settings().displayUrl();
     }
 
+    /**
+     * Reads the recorded position ahead, on the thread that opened the session, for the first
+     * {@link #position()}. A failure is left for that call to meet and report.
+     */
+    void prefetchPosition() {
+        try {
+            prefetched = versionTable.position(connection);
+        } catch (SQLException e) {
+            prefetched = null;
+        }
+    }
+
+    /**
+     * Where the version table says the database is: read ahead once (a look before the lock,
+     * which another run may invalidate; what the lock protects is read again), else now.
+     */
+    RecordedPosition position() throws SQLException {
+        RecordedPosition position = prefetched;
+        prefetched = null;
+        return position != null ? position : versionTable.position(connection);
+    }
+
     /** Creates the configured schema and the version table if they are missing. */
     void prepareForWrites() throws SQLException {
         connection.setAutoCommit(true);
@@ -111,6 +136,8 @@ final class DatabaseSession implements AutoCloseable {
     }
 
     AdvisoryLock lock(EngineLog log) {
+        // what was read before the lock may be out of date once it is held
+        prefetched = null;
         return AdvisoryLock.acquire(database, schema + "." + config.versionTable(), config.lockTimeoutMillis(), log);
     }
 

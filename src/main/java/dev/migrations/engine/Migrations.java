@@ -11,6 +11,7 @@ import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
 import dev.migrations.engine.version.AppliedRecord;
 import dev.migrations.engine.version.LogEntry;
+import dev.migrations.engine.version.RecordedPosition;
 import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -58,13 +59,14 @@ public final class Migrations {
     }
 
     private RunResult upgradeTimed(String target) {
-        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
             RevisionCatalog catalog = catalog();
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = times.time("connect", pending::get);
             long begin = System.nanoTime();
-            Set<String> heads = knownHeads(session, graph);
-            EditedRevisions edited = edited(catalog, session, heads);
+            RecordedPosition recorded = session.position();
+            Set<String> heads = knownHeads(session, graph, recorded.heads());
+            EditedRevisions edited = edited(catalog, recorded, heads);
             times.add("position", System.nanoTime() - begin);
             edited.requireAccepted();
             if (graph.upgradePlan(heads, target).isEmpty() && edited.accepted().isEmpty()) {
@@ -74,8 +76,9 @@ public final class Migrations {
             try (AdvisoryLock lock = times.time("lock", () -> session.lock(log))) {
                 session.prepareForWrites();
                 // Another run may have moved the database while this one waited for the lock.
-                Set<String> before = knownHeads(session, graph);
-                edited = edited(catalog, session, before);
+                RecordedPosition locked = session.position();
+                Set<String> before = knownHeads(session, graph, locked.heads());
+                edited = edited(catalog, locked, before);
                 edited.requireAccepted();
                 recordAccepted(session, graph, edited);
                 List<RevisionNode> plan = graph.upgradePlan(before, target);
@@ -102,17 +105,19 @@ public final class Migrations {
     }
 
     private RunResult downgradeTimed(String target) {
-        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
             RevisionCatalog catalog = catalog();
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = times.time("connect", pending::get);
-            Set<String> heads = knownHeads(session, graph);
+            RecordedPosition recorded = session.position();
+            Set<String> heads = knownHeads(session, graph, recorded.heads());
             graph.downgradePlan(heads, target);
             // downgrade() of an edited file is not the code that ran: the same rule as for upgrade
-            edited(catalog, session, heads).requireAccepted();
+            edited(catalog, recorded, heads).requireAccepted();
             try (AdvisoryLock lock = times.time("lock", () -> session.lock(log))) {
-                Set<String> before = knownHeads(session, graph);
-                edited(catalog, session, before).requireAccepted();
+                RecordedPosition locked = session.position();
+                Set<String> before = knownHeads(session, graph, locked.heads());
+                edited(catalog, locked, before).requireAccepted();
                 List<RevisionNode> plan = graph.downgradePlan(before, target);
                 if (plan.isEmpty()) {
                     log.info("Nothing to downgrade: the database is at " + describe(before, graph) + ".");
@@ -166,10 +171,8 @@ public final class Migrations {
         return new RunResult(done, before, current);
     }
 
-    private EditedRevisions edited(RevisionCatalog catalog, DatabaseSession session, Set<String> heads)
-            throws SQLException {
-        return EditedRevisions.find(catalog, heads, session.versionTable().appliedChecksums(session.connection()),
-                config.acceptChanged());
+    private EditedRevisions edited(RevisionCatalog catalog, RecordedPosition recorded, Set<String> heads) {
+        return EditedRevisions.find(catalog, heads, recorded.checksums(), config.acceptChanged());
     }
 
     /** The accepted edits become the recorded checksums, so later runs no longer stop on them. */
@@ -295,12 +298,13 @@ public final class Migrations {
      * gate must not pass a history that fresh databases would replay differently.
      */
     public Position verifiedPosition() {
-        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
             RevisionCatalog catalog = catalog();
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = pending.get();
-            Set<String> heads = knownHeads(session, graph);
-            EditedRevisions edited = edited(catalog, session, heads);
+            RecordedPosition recorded = session.position();
+            Set<String> heads = knownHeads(session, graph, recorded.heads());
+            EditedRevisions edited = edited(catalog, recorded, heads);
             edited.acceptedWarnings().forEach(log::warn);
             edited.requireAccepted();
             return new Position(graph, heads);
@@ -367,7 +371,11 @@ public final class Migrations {
     }
 
     private Set<String> knownHeads(DatabaseSession session, RevisionGraph graph) throws SQLException {
-        Set<String> heads = session.versionTable().currentHeads(session.connection());
+        return knownHeads(session, graph, session.versionTable().currentHeads(session.connection()));
+    }
+
+    /** The recorded heads, after checking that every one of them has its migration file. */
+    private Set<String> knownHeads(DatabaseSession session, RevisionGraph graph, Set<String> heads) {
         for (String head : heads) {
             if (!graph.contains(head)) {
                 throw new MigrationException("Can't locate revision " + head + ": the database "

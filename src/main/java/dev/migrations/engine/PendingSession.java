@@ -10,6 +10,10 @@ import java.util.concurrent.FutureTask;
  * answer; reading the sources), and a no-op upgrade is little else. Errors keep their order:
  * a catalog error is reported before a connection error, as when the two ran one after the
  * other, and without waiting for a connection that is still being attempted.
+ *
+ * <p>Goals that start by checking where the database is can have that read on the same thread
+ * too, once connected: at head with thousands of revisions it is a query that returns a row per
+ * revision, and nothing else is waiting for it.
  */
 final class PendingSession implements AutoCloseable {
 
@@ -20,8 +24,14 @@ final class PendingSession implements AutoCloseable {
     private static final class Opening extends FutureTask<DatabaseSession> {
         private boolean abandoned;
 
-        Opening(MigrationsConfig config, Dialect dialect, EngineLog log) {
-            super(() -> DatabaseSession.open(config, dialect, log));
+        Opening(MigrationsConfig config, Dialect dialect, EngineLog log, boolean readPosition) {
+            super(() -> {
+                DatabaseSession session = DatabaseSession.open(config, dialect, log);
+                if (readPosition) {
+                    session.prefetchPosition();
+                }
+                return session;
+            });
         }
 
         @Override
@@ -55,7 +65,16 @@ final class PendingSession implements AutoCloseable {
     }
 
     static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
-        Opening opening = new Opening(config, dialect, log);
+        return open(config, dialect, log, false);
+    }
+
+    /** As {@link #open}, and reads the recorded position too, for goals that start by checking it. */
+    static PendingSession openReadingPosition(MigrationsConfig config, Dialect dialect, EngineLog log) {
+        return open(config, dialect, log, true);
+    }
+
+    private static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log, boolean readPosition) {
+        Opening opening = new Opening(config, dialect, log, readPosition);
         Thread thread = new Thread(opening, "migrations-connect");
         thread.setDaemon(true);
         thread.start();

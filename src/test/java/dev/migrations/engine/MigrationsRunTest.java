@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.dialect.PostgresDialect;
+import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.VersionTable;
@@ -20,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +171,44 @@ class MigrationsRunTest {
         assertThat(heads()).containsExactly("r00000000002");
         assertThat(log()).containsExactlyElementsOf(expectedLog().subList(0, 2));
         assertThat(tables()).containsExactly("t1", "t2");
+    }
+
+    @Test
+    void aRunThatWaitedForTheLockStartsFromWhereTheOtherRunLeftTheDatabase() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("r00000000001");
+        List<String> expected = expectedLog();
+        long key = AdvisoryLock.keyOf(schema + ".migrations_version");
+        try (Connection other = postgres.getPostgresDatabase().getConnection();
+             Statement statement = other.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            ExecutorService run = Executors.newSingleThreadExecutor();
+            try {
+                // this run reads the position (r1) ahead, then waits for the lock
+                Future<RunResult> waiting = run.submit(() -> migrations(false).upgrade("head"));
+                while (query("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_try_advisory_lock%'")
+                        .get(0).equals("0")) {
+                    assertThat(waiting.isDone()).isFalse();
+                    Thread.sleep(20);
+                }
+                // meanwhile the run holding the lock applies r2
+                String table = "\"" + schema + "\".";
+                statement.execute("CREATE TABLE " + table + "t2 (id bigint PRIMARY KEY)");
+                statement.execute("UPDATE " + table + "migrations_version SET version_num = 'r00000000002'");
+                String[] second = expected.get(1).split(" ");
+                statement.execute("INSERT INTO " + table + "migrations_version_log (revision, action, checksum) "
+                        + "VALUES ('r00000000002', 'upgrade', '" + second[3] + "')");
+                statement.execute("SELECT pg_advisory_unlock(" + key + ")");
+
+                RunResult result = waiting.get(30, TimeUnit.SECONDS);
+
+                assertThat(result.revisions()).extracting(AppliedRevision::id).containsExactly("r00000000003");
+                assertThat(heads()).containsExactly("r00000000003");
+                assertThat(tables()).containsExactly("t1", "t2", "t3");
+            } finally {
+                run.shutdownNow();
+            }
+        }
     }
 
     @Test

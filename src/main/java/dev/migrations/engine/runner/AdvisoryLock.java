@@ -121,8 +121,11 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
-    /** FNV-1a: a stable 64-bit key, the same in every process and JVM version. */
-    static long keyOf(String scope) {
+    /**
+     * The lock's key for a scope ({@code schema.versionTable}): FNV-1a, a stable 64-bit key, the
+     * same in every process and JVM version, so that other tools can take the same lock.
+     */
+    public static long keyOf(String scope) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : ("dev.migrations:" + scope).getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;

@@ -75,10 +75,25 @@ public final class VersionTable {
 
     /** The current heads; empty for a database at base or without the table. */
     public Set<String> currentHeads(Connection connection) throws SQLException {
-        Set<String> heads = new TreeSet<>();
+        return exists(connection) ? readHeads(connection) : new TreeSet<>();
+    }
+
+    /**
+     * The heads and, for each revision in force, the checksum its most recent upgrade (or accept)
+     * recorded: what the position and the edit check need, with one look for the table and
+     * without the rest of the log rows (a run at head reads one for every revision, and decoding
+     * thousands of timestamps is not free in a cold JVM).
+     */
+    public RecordedPosition position(Connection connection) throws SQLException {
         if (!exists(connection)) {
-            return heads;
+            return new RecordedPosition(new TreeSet<>(), new HashMap<>());
         }
+        return new RecordedPosition(readHeads(connection),
+                readInForce(connection, "revision, action, checksum", rs -> rs.getString(3)));
+    }
+
+    private Set<String> readHeads(Connection connection) throws SQLException {
+        Set<String> heads = new TreeSet<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version_num FROM " + heads())) {
             while (rs.next()) {
@@ -201,14 +216,6 @@ public final class VersionTable {
                 VersionTable::record);
     }
 
-    /**
-     * For each revision in force, the checksum its most recent upgrade (or accept) recorded: what
-     * the edit check needs, without the rest of the row (a run at head reads it for every
-     * revision, and decoding thousands of timestamps is not free in a cold JVM).
-     */
-    public Map<String, String> appliedChecksums(Connection connection) throws SQLException {
-        return inForce(connection, "revision, action, checksum", rs -> rs.getString(3));
-    }
 
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
@@ -217,10 +224,12 @@ public final class VersionTable {
     /** The newest log row of each revision not undone since, read from {@code columns} (revision, action first). */
     private <T> Map<String, T> inForce(Connection connection, String columns, RowReader<T> reader)
             throws SQLException {
+        return exists(connection) ? readInForce(connection, columns, reader) : new HashMap<>();
+    }
+
+    private <T> Map<String, T> readInForce(Connection connection, String columns, RowReader<T> reader)
+            throws SQLException {
         Map<String, T> rows = new HashMap<>();
-        if (!exists(connection)) {
-            return rows;
-        }
         String sql = "SELECT DISTINCT ON (revision) " + columns + " FROM " + log() + " ORDER BY revision, id DESC";
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
