@@ -7,6 +7,7 @@ import dev.migrations.engine.graph.RevisionNode;
 import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.runner.RevisionRunner;
+import dev.migrations.engine.source.ClassPreloader;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
 import dev.migrations.engine.version.AppliedRecord;
@@ -148,7 +149,8 @@ public final class Migrations {
         List<AppliedRevision> done = new ArrayList<>();
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        try (DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
+        try (ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
+             DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
                 times.time("lock", lock::verifyHeld);
                 LoadedRevision revision = catalog.revision(node);

@@ -19,29 +19,15 @@ class MigrationCompilerTest {
     Path project;
 
     private Path sources() {
-        return project.resolve("src/main/migrations");
+        return new MigrationProject(project).sources();
     }
 
     private Path classes() {
-        return project.resolve("target/migrations/classes");
+        return new MigrationProject(project).classes();
     }
 
     private void write(String id, String parent, String extra) throws IOException {
-        Path dir = sources().resolve("db/migrations");
-        Files.createDirectories(dir);
-        String name = "R20260101_0000_" + id;
-        String parents = parent == null ? "" : ", parents = \"" + parent + "\"";
-        Files.writeString(dir.resolve(name + ".java"), """
-                package db.migrations;
-
-                import dev.migrations.api.*;
-
-                @Revision(id = "%s"%s, message = "m %s")
-                public class %s implements Migration {
-                    public void upgrade(Operations op) { %s }
-                    public void downgrade(Operations op) { }
-                }
-                """.formatted(id, parents, id, name, extra));
+        new MigrationProject(project).write(id, parent, "", extra);
     }
 
     private int compile() {
