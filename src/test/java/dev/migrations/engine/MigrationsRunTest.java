@@ -118,9 +118,13 @@ class MigrationsRunTest {
 
     /** The log rows the revisions should leave: id, action, a duration, the source's checksum. */
     private List<String> expectedLog() {
+        return expectedLog(3);
+    }
+
+    private List<String> expectedLog(int revisions) {
         var catalog = migrations(false).catalog();
         List<String> rows = new ArrayList<>();
-        for (int number = 1; number <= 3; number++) {
+        for (int number = 1; number <= revisions; number++) {
             String id = String.format("r%011d", number);
             rows.add(id + " upgrade true " + catalog.revision(id).source().checksum());
         }
@@ -171,6 +175,21 @@ class MigrationsRunTest {
         assertThat(heads()).containsExactly("r00000000002");
         assertThat(log()).containsExactlyElementsOf(expectedLog().subList(0, 2));
         assertThat(tables()).containsExactly("t1", "t2");
+    }
+
+    @Test
+    void aRevisionWhoseHeadWentMissingMeanwhileIsRolledBackWithItsVersionChange() throws Exception {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
+        // as if another run had moved the version table while this revision ran
+        revision(2, "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey()); "
+                + "op.execute(\"UPDATE migrations_version SET version_num = 'elsewhere'\");");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("no longer at r00000000001: another run moved");
+
+        assertThat(heads()).containsExactly("r00000000001");
+        assertThat(log()).containsExactlyElementsOf(expectedLog(1));
+        assertThat(tables()).containsExactly("t1");
     }
 
     @Test

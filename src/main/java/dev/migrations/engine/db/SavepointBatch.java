@@ -2,6 +2,7 @@ package dev.migrations.engine.db;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,9 +36,10 @@ public final class SavepointBatch {
         }
     }
 
-    public static void run(Statement statement, List<String> sql) throws Failure {
+    /** @return the update count of each statement, in order */
+    public static int[] run(Statement statement, List<String> sql) throws Failure {
         if (sql.isEmpty()) {
-            return;
+            return new int[0];
         }
         SQLException failure;
         try {
@@ -46,8 +48,7 @@ public final class SavepointBatch {
                 statement.addBatch(next);
             }
             statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
-            statement.executeBatch();
-            return;
+            return Arrays.copyOfRange(statement.executeBatch(), 1, 1 + sql.size());
         } catch (SQLException e) {
             failure = e;
         }

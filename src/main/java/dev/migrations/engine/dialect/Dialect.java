@@ -15,6 +15,9 @@ public interface Dialect {
      */
     String quote(String identifier);
 
+    /** The text as a string literal that means the same whatever the session's settings; null gives NULL. */
+    String literal(String text);
+
     /** {@code schema.name} with each part quoted; schema may be null. */
     String qualify(String schema, String name);
 

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ final class ExecutingOperations implements Operations {
     private final EngineLog log;
     private final boolean batching;
     private final List<Pending> pending = new ArrayList<>();
+    private long firstSent;
 
     /** A rendered statement not sent yet, with the operation it came from. */
     private record Pending(Operation operation, String sql) {
@@ -50,6 +52,7 @@ final class ExecutingOperations implements Operations {
             flush();
             try {
                 log.debug("    " + jdbc.describe());
+                sent();
                 jdbc.work().run(connection);
             } catch (SQLException e) {
                 throw new OperationFailedException(operation, e);
@@ -80,20 +83,63 @@ final class ExecutingOperations implements Operations {
         if (pending.isEmpty()) {
             return;
         }
+        Operation first = pending.get(0).operation();
+        try {
+            flush(List.of());
+        } catch (SQLException e) {
+            // with nothing trailing, only the statement object itself can fail
+            throw new OperationFailedException(first, e);
+        }
+    }
+
+    /**
+     * Sends the statements waiting for a batch with {@code trailing} after them, in the same
+     * round trip: the runner's version change, which then costs no round trip of its own.
+     *
+     * @return the update count of each trailing statement
+     * @throws SQLException when a trailing statement fails (an operation's failure is an
+     *                      {@link OperationFailedException}, as from {@link #flush()})
+     */
+    int[] flush(List<String> trailing) throws SQLException {
         List<Pending> batch = List.copyOf(pending);
         pending.clear();
         batch.forEach(next -> log.debug("    " + next.sql()));
+        trailing.forEach(next -> log.debug("    " + next));
+        List<String> sql = new ArrayList<>(batch.size() + trailing.size());
+        batch.forEach(next -> sql.add(next.sql()));
+        sql.addAll(trailing);
+        if (sql.isEmpty()) {
+            return new int[0];
+        }
         try (Statement statement = connection.createStatement()) {
-            SavepointBatch.run(statement, batch.stream().map(Pending::sql).toList());
+            sent();
+            int[] counts = SavepointBatch.run(statement, sql);
+            return Arrays.copyOfRange(counts, batch.size(), counts.length);
         } catch (SavepointBatch.Failure e) {
-            throw new OperationFailedException(batch.get(e.index()).operation(), e.sqlException());
-        } catch (SQLException e) {
-            throw new OperationFailedException(batch.get(0).operation(), e);
+            if (e.index() < batch.size()) {
+                throw new OperationFailedException(batch.get(e.index()).operation(), e.sqlException());
+            }
+            throw e.sqlException();
+        }
+    }
+
+    /**
+     * When this revision first sent anything to the database, in {@link System#nanoTime()}
+     * terms, or now if it has sent nothing yet: where its transaction began.
+     */
+    long firstSent() {
+        return firstSent != 0 ? firstSent : System.nanoTime();
+    }
+
+    private void sent() {
+        if (firstSent == 0) {
+            firstSent = System.nanoTime();
         }
     }
 
     private void execute(SqlStatement statement) throws SQLException {
         log.debug("    " + statement.sql());
+        sent();
         if (statement.isBatch()) {
             try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
                 for (List<Object> row : statement.parameterRows()) {

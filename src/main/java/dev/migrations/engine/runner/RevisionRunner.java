@@ -22,6 +22,10 @@ import java.util.Set;
  * A revision declared non-transactional runs with autocommit, and its version change is
  * recorded only after all of it succeeded.
  *
+ * <p>A transactional revision committed on its own sends its version change with its last
+ * statements, in one round trip: the heads move and the log row as plain statements at the end
+ * of its batch, the departing heads' delete counts checked before the commit.
+ *
  * <p>When the caller defers the commit (all pending revisions in one transaction), revisions
  * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
  * Their version changes wait too, and are written as one move and one multi-row log insert
@@ -120,6 +124,20 @@ public final class RevisionRunner {
             connection.setAutoCommit(!revision.transactional());
             ExecutingOperations op = new ExecutingOperations(connection, dialect, log, revision.transactional());
             direction.apply(migration, op);
+            if (commit && revision.transactional() && unrecorded.isEmpty()) {
+                // a revision in a transaction of its own: its version change ends its last batch
+                LogEntry entry = new LogEntry(revision.id(), action, revision.message(), revision.source().checksum(),
+                        null, appliedBy);
+                VersionTable.VersionMove move = versionTable.move(headsBefore, headsAfter, entry,
+                        Duration.ofNanos(op.firstSent() - start).toMillis());
+                move.requireMoved(op.flush(move.statements()));
+                long applied = System.nanoTime();
+                times.add("apply", applied - start);
+                committing = true;
+                connection.commit();
+                times.add("version table", System.nanoTime() - applied);
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
             op.flush();
             long applied = System.nanoTime();
             times.add("apply", applied - start);

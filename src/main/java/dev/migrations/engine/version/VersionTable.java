@@ -163,9 +163,58 @@ public final class VersionTable {
         }
     }
 
+    /**
+     * One revision's version change as plain statements, to end the revision's own transaction
+     * in the same round trip as its last statements (see {@link VersionMove}). The log row's
+     * duration is the client's time before the transaction began plus the transaction's own time
+     * on the server's clock, up to this row: the revision's whole time, known only once it ran.
+     *
+     * @param entry        the log row; its duration is not used
+     * @param clientMillis the revision's time before it sent its first statement
+     */
+    public VersionMove move(Collection<String> before, Collection<String> after, LogEntry entry, long clientMillis) {
+        List<String> statements = new ArrayList<>();
+        List<String> leaving = before.stream().filter(head -> !after.contains(head)).toList();
+        for (String head : leaving) {
+            statements.add("DELETE FROM " + heads() + " WHERE version_num = " + dialect.literal(head));
+        }
+        for (String head : after) {
+            if (!before.contains(head)) {
+                statements.add("INSERT INTO " + heads() + " (version_num) VALUES (" + dialect.literal(head) + ")");
+            }
+        }
+        statements.add("INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
+                + "VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.action().code()) + ", "
+                + dialect.literal(entry.message()) + ", " + dialect.literal(entry.checksum()) + ", " + clientMillis
+                + " + (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, "
+                + dialect.literal(entry.appliedBy()) + ")");
+        return new VersionMove(statements, leaving, displayName());
+    }
+
+    /**
+     * A revision's version change, as statements, and the check that makes it safe: each
+     * departing head must have been there. As {@link #advance}'s guard, a row that is not there
+     * means another run moved the database under this one.
+     */
+    public record VersionMove(List<String> statements, List<String> leaving, String table) {
+
+        /** @param counts the update count of each of {@link #statements()}, in order */
+        public void requireMoved(int[] counts) {
+            for (int i = 0; i < leaving.size(); i++) {
+                if (counts[i] != 1) {
+                    throw movedByAnotherRun(table, String.join(", ", leaving));
+                }
+            }
+        }
+    }
+
     private MigrationException movedByAnotherRun(String heads) {
+        return movedByAnotherRun(displayName(), heads);
+    }
+
+    private static MigrationException movedByAnotherRun(String table, String heads) {
         return new MigrationException("The database is no longer at " + heads + ": another run moved "
-                + displayName() + " while this one ran; nothing of this revision was recorded. Run "
+                + table + " while this one ran; nothing of this revision was recorded. Run "
                 + "migrations:current to see where it is, then run the goal again.");
     }
 
