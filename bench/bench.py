@@ -191,6 +191,7 @@ class Results:
     def __init__(self):
         self.rows = []          # (group, size, workload) in first-seen order
         self.samples = {}       # row -> [seconds]
+        self.run_of = {}        # row -> [the run each sample came from]
         self.status = {}        # row -> "n/a" | "FAIL"
         self.notes = []
         self.failures = []
@@ -202,10 +203,22 @@ class Results:
         if key not in self.samples:
             self.rows.append(key)
             self.samples[key] = []
+            self.run_of[key] = []
         return key
 
-    def add(self, key, seconds):
+    def add(self, key, seconds, run):
         self.samples[key].append(seconds)
+        self.run_of[key].append(run)
+
+    def paired_ratio(self, key, reference):
+        """Median over the runs both rows have of this row's time / the reference's time in the
+        same run: the runs are interleaved, so a pair ran minutes apart at most, and a drift of
+        the machine over the whole benchmark (seen here: the floor's own time moving by 30%)
+        cancels out of each ratio."""
+        own = dict(zip(self.run_of.get(key, []), self.samples.get(key, [])))
+        ref = dict(zip(self.run_of.get(reference, []), self.samples.get(reference, [])))
+        ratios = [own[run] / ref[run] for run in own if run in ref and ref[run] > 0]
+        return statistics.median(ratios) if ratios else None
 
     def na(self, key, reason):
         if key not in self.status:
@@ -255,7 +268,7 @@ class Steps:
                 R.na(self.key(other), f"not measured: '{workload}' failed")
             return None
         if seconds is not None:
-            R.add(key, seconds)
+            R.add(key, seconds, self.current_run)
             print(f"  [{self.group}={self.size} run {self.current_run}/{self.run_count}] {workload:<42} {seconds:8.2f} s",
                   file=sys.stderr, flush=True)
         return seconds
@@ -572,7 +585,8 @@ def fmt(seconds):
 
 
 def table():
-    header = ["workload", "size", "runs", "median s", "min s", "max s", "x floor", "x psql per step", "ms per unit"]
+    header = ["workload", "size", "runs", "median s", "min s", "max s", "x floor", "x floor, paired", "x psql per step",
+              "ms per unit"]
     lines = []
     for group, size, workload in R.rows:
         key = (group, size, workload)
@@ -581,18 +595,21 @@ def table():
         unit = "rev" if group == "N" else "table"
         cells = [workload, f"{group}={size}", str(len(samples))]
         if status == "FAIL" or not samples:
-            cells += [status or "n/a", "", "", "", "", ""]
+            cells += [status or "n/a", "", "", "", "", "", ""]
         else:
             median = statistics.median(samples)
             ratios = []
             for reference in (FLOOR, PSQL_PER_REVISION if group == "N" else PSQL_PER_TABLE):
                 ref = R.samples.get((group, size, reference))
-                ratios.append(f"{median / statistics.median(ref):.1f}" if ref and R.status.get((group, size, reference)) != "FAIL" else "n/a")
+                ratios.append(f"{median / statistics.median(ref):.2f}" if ref and R.status.get((group, size, reference)) != "FAIL" else "n/a")
+            floor_key = (group, size, FLOOR)
+            paired = R.paired_ratio(key, floor_key) if R.status.get(floor_key) != "FAIL" else None
+            ratios.insert(1, f"{paired:.2f}" if paired is not None else "n/a")
             cells += [fmt(median), fmt(min(samples)), fmt(max(samples)), *ratios,
                       f"{median * 1000 / size:.1f} /{unit}"]
         lines.append(cells)
     widths = [max(len(str(c)) for c in column) for column in zip(header, *lines)]
-    right = {2, 3, 4, 5, 6, 7, 8}
+    right = {2, 3, 4, 5, 6, 7, 8, 9}
 
     def render(cells):
         return "| " + " | ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
@@ -643,7 +660,9 @@ Sizes: N = revisions, each creating one table (5 columns, an index, a foreign ke
 previous table); M = JPA entities (9 columns, a unique constraint, an index, a @ManyToOne to
 the previous entity). Whole-process wall times in seconds, fresh database for every run
 that needs one. `x floor`: median / median of `floor: psql, one transaction` of the same
-size in this run; `x psql per step`: median / median of psql with one transaction per
+size in this run; `x floor, paired`: median over the runs of this row's time / the floor's
+time in the same run (the runs are interleaved, so this cancels a drift of the machine over
+the benchmark); `x psql per step`: median / median of psql with one transaction per
 revision (per table for M), the like-for-like of a tool with a transaction per step.
 `ms per unit`: median / size. Engine-time rows are the plugin's own `Engine time:` line."""
 
