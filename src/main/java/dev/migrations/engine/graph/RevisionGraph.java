@@ -78,14 +78,15 @@ public final class RevisionGraph {
         }
         // Iterating in id order fills every reverse list already sorted.
         for (RevisionNode node : nodes.values()) {
-            TreeSet<String> before = new TreeSet<>(node.parents());
-            before.addAll(node.dependsOn());
-            prerequisites.put(node.id(), List.copyOf(before));
-            parentLinks.put(node.id(), List.copyOf(new TreeSet<>(node.parents())));
-            for (String parent : parentLinks.get(node.id())) {
+            List<String> parents = sortedDistinct(node.parents());
+            List<String> dependsOn = sortedDistinct(node.dependsOn());
+            List<String> before = dependsOn.isEmpty() ? parents : sortedDistinct(parents, dependsOn);
+            prerequisites.put(node.id(), before);
+            parentLinks.put(node.id(), parents);
+            for (String parent : parents) {
                 children.get(parent).add(node.id());
             }
-            for (String dependency : new TreeSet<>(node.dependsOn())) {
+            for (String dependency : dependsOn) {
                 dependents.get(dependency).add(node.id());
             }
             for (String prerequisite : before) {
@@ -100,6 +101,23 @@ public final class RevisionGraph {
         this.heads = nodes.values().stream().filter(node -> children.get(node.id()).isEmpty()).toList();
         this.bases = nodes.values().stream().filter(RevisionNode::isBase).toList();
         this.planner = new Planner(this);
+    }
+
+    /**
+     * The ids sorted, without repeats. Almost every revision has one parent and no depends-on:
+     * those lists are returned as they are, which at thousands of revisions spares a cold JVM
+     * three sorted sets per revision.
+     */
+    @SafeVarargs
+    private static List<String> sortedDistinct(List<String>... lists) {
+        if (lists.length == 1 && lists[0].size() < 2) {
+            return List.copyOf(lists[0]);
+        }
+        TreeSet<String> ids = new TreeSet<>();
+        for (List<String> list : lists) {
+            ids.addAll(list);
+        }
+        return List.copyOf(ids);
     }
 
     public static RevisionGraph of(RevisionNode... revisions) {
@@ -127,11 +145,21 @@ public final class RevisionGraph {
             throw new RevisionGraphException("A migration has a blank revision id; give it a 12-character hex id.");
         }
         boolean clashes = KEYWORDS.contains(id) || id.startsWith("+") || id.startsWith("-")
-                || id.contains("@") || id.contains(":") || id.chars().anyMatch(Character::isWhitespace);
+                || id.contains("@") || id.contains(":") || hasWhitespace(id);
         if (clashes) {
             throw new RevisionGraphException("Revision id '" + id + "' cannot be told apart from a target"
                     + " (head, heads, base, +N, -N, x@head, a:b); give that migration a 12-character hex id.");
         }
+    }
+
+    /** A plain loop: every id is checked on every run, and a stream per id costs a cold JVM. */
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkReferencesExist() {
@@ -161,7 +189,7 @@ public final class RevisionGraph {
             for (String label : node.branchLabels()) {
                 if (label == null || label.isBlank() || KEYWORDS.contains(label) || label.contains("@")
                         || label.contains(":") || label.startsWith("+") || label.startsWith("-")
-                        || label.chars().anyMatch(Character::isWhitespace)) {
+                        || hasWhitespace(label)) {
                     throw new InvalidBranchLabelException("Branch label '" + label + "' of revision " + node.id()
                             + " cannot be used as a target; use a plain name such as 'billing'"
                             + " (not head, heads, base, and without '@', ':', spaces or a leading +/-).");

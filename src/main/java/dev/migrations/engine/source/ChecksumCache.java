@@ -81,6 +81,11 @@ final class ChecksumCache {
         return new ChecksumCache(null, null);
     }
 
+    /** True when no checksum was cached: every source will be read. */
+    boolean isEmpty() {
+        return previous.isEmpty();
+    }
+
     /** The checksum of {@code source}, read and computed only if the file changed since it was cached. */
     String checksum(Path source) throws IOException {
         // the stamp first: a file changing while it is read gets a new stamp, read again next run

@@ -50,9 +50,17 @@ public final class MigrationSources {
         for (String name : names) {
             files.add(packageDir.resolve(name));
         }
-        // Every run checksums every source, from the cache or else by reading it (a fresh clone
-        // reads them all): spread over the cores; the list keeps the file order.
-        return files.parallelStream().map(file -> read(file, packageName, cache)).toList();
+        // Every run checksums every source, from the cache or else by reading it. A fresh clone
+        // reads them all: spread over the cores (the list keeps the file order). With a cache,
+        // each is a stat and a lookup, which a second thread does not make faster.
+        if (cache.isEmpty()) {
+            return files.parallelStream().map(file -> read(file, packageName, cache)).toList();
+        }
+        List<SourceFile> sources = new ArrayList<>(files.size());
+        for (Path file : files) {
+            sources.add(read(file, packageName, cache));
+        }
+        return sources;
     }
 
     private static SourceFile read(Path file, String packageName, ChecksumCache cache) {
