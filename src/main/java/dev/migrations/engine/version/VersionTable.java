@@ -265,7 +265,6 @@ public final class VersionTable {
                 VersionTable::record);
     }
 
-
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
