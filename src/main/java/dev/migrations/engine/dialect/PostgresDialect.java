@@ -385,11 +385,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     /**
-     * A string literal, or NULL. COMMENT ON cannot take bind parameters (nor can statements
-     * that ride in a batch), so the text is escaped: single quotes are doubled, which is all a standard string needs under
-     * {@code standard_conforming_strings = on} (PostgreSQL's default since 9.1). Text with a
-     * backslash uses the escape form {@code E'...'} with backslashes doubled as well, so the
-     * literal means the same whatever that setting is.
+     * A string literal, or NULL. COMMENT ON cannot take bind parameters (nor can the plain
+     * statements of a batch), so the text is escaped: single quotes are doubled, which is all
+     * a standard string needs under {@code standard_conforming_strings = on} (PostgreSQL's
+     * default since 9.1). Text with a backslash uses the escape form {@code E'...'} with
+     * backslashes doubled as well, so the literal means the same whatever that setting is.
      */
     @Override
     public String literal(String text) {

@@ -24,7 +24,8 @@ class ClassPreloaderTest {
 
     /** A migration whose static initializer leaves a mark, to tell loading from initializing. */
     private void write(String id, String parent) throws IOException {
-        project.write(id, parent, "static { System.setProperty(\"preload.test.%s\", \"initialized\"); }".formatted(id), "");
+        String mark = "static { System.setProperty(\"preload.test.%s\", \"initialized\"); }".formatted(id);
+        project.write(id, parent, mark, "");
     }
 
     private Path classFile(String id) {
