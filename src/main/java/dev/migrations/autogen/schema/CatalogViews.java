@@ -1,6 +1,5 @@
 package dev.migrations.autogen.schema;
 
-import static schemacrawler.schemacrawler.InformationSchemaKey.FOREIGN_KEYS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.INDEXES;
 import static schemacrawler.schemacrawler.InformationSchemaKey.PRIMARY_KEYS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.SCHEMATA;
@@ -91,37 +90,6 @@ final class CatalogViews {
             """;
 
     /**
-     * One row per column pair, in key order. The rules are the {@code DatabaseMetaData}
-     * numbers SchemaCrawler maps to its {@code ForeignKeyUpdateRule}: cascade 0, restrict 1,
-     * set null 2, no action 3, set default 4. A referenced table in another schema becomes a
-     * partial table of that schema in SchemaCrawler's catalog.
-     */
-    private static final String FOREIGN_KEYS_SQL = """
-            SELECT NULL AS pktable_cat, rn.nspname AS pktable_schem, rc.relname AS pktable_name,
-              ra.attname AS pkcolumn_name,
-              NULL AS fktable_cat, n.nspname AS fktable_schem, c.relname AS fktable_name,
-              a.attname AS fkcolumn_name,
-              k.position AS key_seq,
-              CASE f.confupdtype WHEN 'c' THEN 0 WHEN 'r' THEN 1 WHEN 'n' THEN 2 WHEN 'a' THEN 3
-                WHEN 'd' THEN 4 END AS update_rule,
-              CASE f.confdeltype WHEN 'c' THEN 0 WHEN 'r' THEN 1 WHEN 'n' THEN 2 WHEN 'a' THEN 3
-                WHEN 'd' THEN 4 END AS delete_rule,
-              f.conname AS fk_name, NULL AS pk_name,
-              CASE WHEN NOT f.condeferrable THEN 7 WHEN f.condeferred THEN 5 ELSE 6 END
-                AS deferrability
-            FROM pg_catalog.pg_class c
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_catalog.pg_constraint f ON f.conrelid = c.oid AND f.contype = 'f'
-            CROSS JOIN LATERAL unnest(f.conkey, f.confkey)
-              WITH ORDINALITY AS k(attnum, refattnum, position)
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-            JOIN pg_catalog.pg_class rc ON rc.oid = f.confrelid
-            JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-            JOIN pg_catalog.pg_attribute ra ON ra.attrelid = f.confrelid AND ra.attnum = k.refattnum
-            WHERE c.relnamespace = %d AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-            """;
-
-    /**
      * Indexes that stand on their own: one backing a primary key, unique or exclusion
      * constraint belongs to that constraint (the contype filter matters: a foreign key's
      * conindid names the referenced table's index). The conrelid condition lets the lookup use
@@ -160,7 +128,6 @@ final class CatalogViews {
                 .withSql(TABLES, TABLES_SQL.formatted(namespaceOid))
                 .withSql(TABLE_COLUMNS, TABLE_COLUMNS_SQL.formatted(namespaceOid))
                 .withSql(PRIMARY_KEYS, PRIMARY_KEYS_SQL.formatted(namespaceOid))
-                .withSql(FOREIGN_KEYS, FOREIGN_KEYS_SQL.formatted(namespaceOid))
                 .withSql(INDEXES, INDEXES_SQL.formatted(namespaceOid))
                 .toOptions();
     }
