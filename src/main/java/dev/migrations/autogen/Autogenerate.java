@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,32 +102,50 @@ public final class Autogenerate {
     }
 
     private Comparison compareTimed() {
-        if (!throwawayDatabase) {
-            // Before anything is started: a database behind head is the user's to fix first.
-            Migrations.Position position = times.time("position", () -> new Migrations(config, log).position());
-            if (!position.isAtHead()) {
-                throw new MigrationException("The database is at " + position.describe() + ", not at head; "
-                        + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to head "
-                        + "with -DdevDatabase=embedded.");
-            }
-        }
         // Hibernate's metadata is the biggest single cost and needs only the server version: it is
-        // built on a second thread while the embedded server starts and the live schema is read.
-        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "migrations-entity-model");
+        // built on a second thread from the moment that version is known, and the embedded server
+        // starts on a third, while this one checks the position and reads the live schema.
+        ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "migrations-autogenerate");
             thread.setDaemon(true);
             thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
             return thread;
         });
+        Future<EmbeddedPostgresServer> starting = null;
         try {
-            LiveSide live = throwawayDatabase ? null : readConfigured();
-            Future<EntityModel> model = live == null ? null : buildModel(background, live);
-            try (EmbeddedPostgresServer server = times.time("embedded server",
-                    () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log))) {
-                if (live == null) {
+            Future<EntityModel> model;
+            LiveSide live;
+            EmbeddedPostgresServer server;
+            if (throwawayDatabase) {
+                server = startServer();
+                try {
+                    model = buildModel(background, versionOf(server));
                     live = readThrowaway(server);
-                    model = buildModel(background, live);
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        server.close();
+                    } catch (RuntimeException notStopped) {
+                        e.addSuppressed(notStopped);
+                    }
+                    throw e;
                 }
+            } else {
+                try (Connection connection = times.time("connect", () -> new Database(config.connection()).connect())) {
+                    model = buildModel(background, versionOf(connection));
+                    // Before the server starts: a database behind head is the user's to fix first.
+                    Migrations.Position position = times.time("position", () -> new Migrations(config, log).position());
+                    if (!position.isAtHead()) {
+                        throw new MigrationException("The database is at " + position.describe() + ", not at head; "
+                                + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to "
+                                + "head with -DdevDatabase=embedded.");
+                    }
+                    starting = background.submit(this::startServer);
+                    live = readConfigured(connection);
+                }
+                server = Await.result(starting, "starting the embedded PostgreSQL");
+                starting = null;
+            }
+            try (server) {
                 Map<String, Set<String>> writtenChecks = times.time("revisions",
                         () -> WrittenChecks.of(new Migrations(config, log).catalog()));
                 ConnectionSettings scratchDatabase = createDatabase(server, SCRATCH_DATABASE, true);
@@ -146,21 +165,38 @@ public final class Autogenerate {
         } catch (SQLException e) {
             throw new MigrationException("Cannot compare the entity model with the database: " + e.getMessage(), e);
         } finally {
+            // first the server, whose start must not be interrupted half-way: it would outlive the build
+            if (starting != null) {
+                stopOnceStarted(starting);
+            }
             background.shutdownNow();
         }
     }
 
-    /** The schema compared with, read before anything else needs it. */
-    private record LiveSide(SchemaSnapshot snapshot, int major, int minor, String comparedWith) {
+    private EmbeddedPostgresServer startServer() {
+        return times.time("embedded server", () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log));
     }
 
-    private LiveSide readConfigured() throws SQLException {
+    /** A server started for a comparison that failed before it was used is stopped all the same. */
+    private static void stopOnceStarted(Future<EmbeddedPostgresServer> starting) {
+        try {
+            starting.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            // it did not start, or cannot stop: the comparison's own failure is the one to report
+        }
+    }
+
+    /** The schema compared with, read before anything else needs it. */
+    private record LiveSide(SchemaSnapshot snapshot, String comparedWith) {
+    }
+
+    private LiveSide readConfigured(Connection connection) throws SQLException {
         long begin = System.nanoTime();
-        try (Connection connection = new Database(config.connection()).connect()) {
+        try {
             String schema = schemaOf(connection);
-            SchemaSnapshot snapshot = readLive(connection, schema);
-            int[] version = versionOf(connection);
-            return new LiveSide(snapshot, version[0], version[1],
+            return new LiveSide(readLive(connection, schema),
                     config.connection().displayUrl() + " (schema " + schema + ")");
         } finally {
             times.add("live read", System.nanoTime() - begin);
@@ -181,18 +217,17 @@ public final class Autogenerate {
             try (Connection connection = new Database(throwaway).connect()) {
                 String schema = schemaOf(connection);
                 SchemaSnapshot snapshot = readLive(connection, schema);
-                int[] version = versionOf(connection);
                 times.add("live read", System.nanoTime() - begin);
-                return new LiveSide(snapshot, version[0], version[1], "a throwaway embedded database upgraded to head");
+                return new LiveSide(snapshot, "a throwaway embedded database upgraded to head");
             }
         } finally {
             dropDatabase(server, name);
         }
     }
 
-    private Future<EntityModel> buildModel(ExecutorService background, LiveSide live) {
+    private Future<EntityModel> buildModel(ExecutorService background, int[] serverVersion) {
         return background.submit(() -> times.time("model build",
-                () -> HibernateModel.build(source, projectLoader, live.major(), live.minor())));
+                () -> HibernateModel.build(source, projectLoader, serverVersion[0], serverVersion[1])));
     }
 
     /** The model, or the failure that building it met, as if it had been built on this thread. */
@@ -250,9 +285,16 @@ public final class Autogenerate {
                 Set.of(config.versionTable(), config.versionTable() + "_log"));
     }
 
+    /** The server's major and minor version, as Hibernate's dialect wants them; the driver has it from the handshake. */
     private static int[] versionOf(Connection connection) throws SQLException {
         return new int[] {connection.getMetaData().getDatabaseMajorVersion(),
                 connection.getMetaData().getDatabaseMinorVersion()};
+    }
+
+    private static int[] versionOf(EmbeddedPostgresServer server) throws SQLException {
+        try (Connection connection = new Database(server.connectionSettings()).connect()) {
+            return versionOf(connection);
+        }
     }
 
     private static ConnectionSettings createDatabase(EmbeddedPostgresServer server, String name, boolean reuse)

@@ -36,12 +36,6 @@ public final class ModelSchema {
     }
 
     /**
-     * @param scratch a connection to a database where a schema may be created (and will be
-     *                rolled back); its autocommit is turned off
-     * @param live    the schema the model will be compared with; its name is given to the model
-     * @param liveCheckSources check expressions as the revisions wrote them, by table
-     */
-    /**
      * Runs Hibernate's DDL as one batch: at 800 entities the round trips of one statement at a
      * time cost half a second.
      */
@@ -55,6 +49,12 @@ public final class ModelSchema {
         }
     }
 
+    /**
+     * @param scratch a connection to a database where a schema may be created (and will be
+     *                rolled back); its autocommit is turned off
+     * @param live    the schema the model will be compared with; its name is given to the model
+     * @param liveCheckSources check expressions as the revisions wrote them, by table
+     */
     public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live,
                              Map<String, Set<String>> liveCheckSources) {
         String scratchSchema = "migrations_model_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
