@@ -41,14 +41,10 @@ public final class Migrations {
         this.log = log;
     }
 
-    /** Compiles what changed and loads the revision graph; needs no database. */
+    /** The revision graph, with changed sources compiled when a class is needed; needs no database. */
     public RevisionCatalog catalog() {
-        RevisionCatalog catalog = RevisionCatalog.load(config.migrationsDirectory(), config.migrationsPackage(),
+        return RevisionCatalog.load(config.migrationsDirectory(), config.migrationsPackage(),
                 config.classesDirectory(), log, times);
-        if (catalog.compiled() > 0) {
-            log.debug("Compiled " + catalog.compiled() + " changed migration source(s)");
-        }
-        return catalog;
     }
 
     public RunResult upgrade(String target) {

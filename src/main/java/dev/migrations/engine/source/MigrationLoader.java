@@ -22,8 +22,11 @@ public final class MigrationLoader implements Closeable {
     static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
     private final URLClassLoader classLoader;
+    private final DeferredCompile compile;
 
-    public MigrationLoader(Path classesDirectory) {
+    /** @param compile what must be compiled before a class is loaded from {@code classesDirectory} */
+    MigrationLoader(Path classesDirectory, DeferredCompile compile) {
+        this.compile = compile;
         try {
             URL[] urls = {classesDirectory.toUri().toURL()};
             this.classLoader = new URLClassLoader(urls, Migration.class.getClassLoader());
@@ -59,6 +62,7 @@ public final class MigrationLoader implements Closeable {
 
     /** The migration class of {@code source}, checked: it is a migration with its metadata. */
     Class<? extends Migration> migrationClass(SourceFile source) {
+        compile.complete();
         Class<?> type;
         try {
             type = Class.forName(source.className(), false, classLoader);

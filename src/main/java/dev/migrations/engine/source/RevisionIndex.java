@@ -59,6 +59,17 @@ final class RevisionIndex {
         return Optional.of(new Cached(node, fields[6], Boolean.parseBoolean(fields[5])));
     }
 
+    /** Whether every source's exact content is known here, so that no class need be loaded to read the revisions. */
+    boolean knowsAll(List<SourceFile> sources) {
+        for (SourceFile source : sources) {
+            String value = entries.getProperty(source.className());
+            if (value == null || !value.startsWith(source.checksum() + FIELD)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void put(LoadedRevision revision) {
         RevisionNode node = revision.node();
         String value = String.join(FIELD, revision.source().checksum(), node.id(), String.join(ITEM, node.parents()),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,6 +136,42 @@ class MigrationCompilerTest {
         write("bbbbbbbbbbbb", null, "");
         RevisionCatalog edited = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
         assertThat(edited.revision("bbbbbbbbbbbb").node().parents()).isEmpty();
+    }
+
+    @Test
+    void aCatalogFromTheIndexChecksTheClassCacheOnlyWhenAClassIsFirstLoaded() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "");
+        RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        Path classFile = new MigrationProject(project).classFile("bbbbbbbbbbbb");
+        Files.delete(classFile);
+
+        RevisionCatalog fromIndex = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+
+        // the graph is complete without a class, and nothing was compiled for it
+        assertThat(fromIndex.graph().head().id()).isEqualTo("bbbbbbbbbbbb");
+        assertThat(classFile).doesNotExist();
+        // the first class loaded brings the cache up to date first: the missing class is compiled again
+        assertThat(fromIndex.revision("aaaaaaaaaaaa").instantiate()).isNotNull();
+        assertThat(classFile).exists();
+        assertThat(fromIndex.revision("bbbbbbbbbbbb").instantiate()).isNotNull();
+    }
+
+    @Test
+    void aDeferredCompileThatFailsFailsEveryLoadAlike() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        RevisionCatalog fromIndex = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        // the deferred compile cannot even read its index: every load reports that, not only the first
+        Path index = classes().resolve("compiled.properties");
+        Files.delete(index);
+        Files.createDirectory(index);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> fromIndex.revision("aaaaaaaaaaaa").instantiate())
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("cannot compile migrations into");
+        }
     }
 
     @Test

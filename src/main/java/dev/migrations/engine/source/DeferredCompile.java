@@ -1,0 +1,61 @@
+package dev.migrations.engine.source;
+
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.PhaseTimes;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The compile that a catalog built from cached metadata has put off: done once, under the
+ * class directory's lock, before the first migration class is loaded. A run at head loads no
+ * class, so it never checks the class cache at all (at 2,000 revisions that check is a
+ * sixth of the run). Until then the class files may be stale (another build of the plugin
+ * compiled them, or some were deleted); the compile finds and replaces exactly those.
+ */
+final class DeferredCompile {
+
+    private final Path sourceRoot;
+    private final List<SourceFile> sources;
+    private final Path classesDirectory;
+    private final EngineLog log;
+    private final PhaseTimes times;
+    private boolean done;
+    private RuntimeException failure;
+
+    private DeferredCompile(Path sourceRoot, List<SourceFile> sources, Path classesDirectory, EngineLog log,
+                            PhaseTimes times, boolean done) {
+        this.sourceRoot = sourceRoot;
+        this.sources = sources;
+        this.classesDirectory = classesDirectory;
+        this.log = log;
+        this.times = times;
+        this.done = done;
+    }
+
+    static DeferredCompile of(Path sourceRoot, List<SourceFile> sources, Path classesDirectory, EngineLog log,
+                              PhaseTimes times) {
+        return new DeferredCompile(sourceRoot, List.copyOf(sources), classesDirectory, log, times, false);
+    }
+
+    /** Nothing owed: the classes were brought up to date before the catalog was built. */
+    static DeferredCompile none() {
+        return new DeferredCompile(null, List.of(), null, null, null, true);
+    }
+
+    /** Compiles what is stale, the first time only; a failure is thrown again to every later caller. */
+    synchronized void complete() {
+        if (failure != null) {
+            throw failure;
+        }
+        if (done) {
+            return;
+        }
+        try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
+            times.time("compile", () -> new MigrationCompiler(classesDirectory, log).compile(sourceRoot, sources));
+            done = true;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        }
+    }
+}
