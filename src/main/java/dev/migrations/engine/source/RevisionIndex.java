@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -31,6 +33,7 @@ final class RevisionIndex {
 
     private final Path file;
     private final Properties entries = new Properties();
+    private final Map<String, Optional<Cached>> parsed = new HashMap<>();
     private boolean changed;
 
     RevisionIndex(Path classesDirectory) {
@@ -47,6 +50,11 @@ final class RevisionIndex {
 
     /** The revision as cached for this exact source content, if it is. */
     Optional<Cached> get(SourceFile source) {
+        // asked twice per source when the catalog first checks that it knows them all
+        return parsed.computeIfAbsent(source.className(), name -> parse(source));
+    }
+
+    private Optional<Cached> parse(SourceFile source) {
         String value = entries.getProperty(source.className());
         if (value == null) {
             return Optional.empty();
@@ -59,11 +67,14 @@ final class RevisionIndex {
         return Optional.of(new Cached(node, fields[6], Boolean.parseBoolean(fields[5])));
     }
 
-    /** Whether every source's exact content is known here, so that no class need be loaded to read the revisions. */
+    /**
+     * Whether every source's exact content is known here, so that no class need be loaded to
+     * read the revisions. Exactly when {@link #get} finds each: a catalog that trusts this
+     * defers the compile, and must not meet a class to load.
+     */
     boolean knowsAll(List<SourceFile> sources) {
         for (SourceFile source : sources) {
-            String value = entries.getProperty(source.className());
-            if (value == null || !value.startsWith(source.checksum() + FIELD)) {
+            if (get(source).isEmpty()) {
                 return false;
             }
         }
@@ -71,6 +82,7 @@ final class RevisionIndex {
     }
 
     void put(LoadedRevision revision) {
+        parsed.remove(revision.source().className());
         RevisionNode node = revision.node();
         String value = String.join(FIELD, revision.source().checksum(), node.id(), String.join(ITEM, node.parents()),
                 String.join(ITEM, node.dependsOn()), String.join(ITEM, node.branchLabels()),

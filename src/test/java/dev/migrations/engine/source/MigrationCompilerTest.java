@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +158,29 @@ class MigrationCompilerTest {
         assertThat(fromIndex.revision("aaaaaaaaaaaa").instantiate()).isNotNull();
         assertThat(classFile).exists();
         assertThat(fromIndex.revision("bbbbbbbbbbbb").instantiate()).isNotNull();
+    }
+
+    @Test
+    void anIndexEntryOfTheRightContentButUnreadableIsReadFromItsClassInstead() throws IOException {
+        write("aaaaaaaaaaaa", null, "");
+        write("bbbbbbbbbbbb", "aaaaaaaaaaaa", "");
+        RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+        Path file = classes().resolve("revisions.properties");
+        Properties index = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            index.load(in);
+        }
+        String key = "db.migrations.R20260101_0000_bbbbbbbbbbbb";
+        String checksum = index.getProperty(key).split("\u001f")[0];
+        index.setProperty(key, checksum + "\u001f" + "cut short");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            index.store(out, null);
+        }
+
+        RevisionCatalog catalog = RevisionCatalog.load(sources(), "db.migrations", classes(), EngineLog.SILENT);
+
+        assertThat(catalog.graph().head().id()).isEqualTo("bbbbbbbbbbbb");
+        assertThat(catalog.revision("bbbbbbbbbbbb").node().parents()).containsExactly("aaaaaaaaaaaa");
     }
 
     @Test
