@@ -60,7 +60,8 @@ public final class RevisionCatalog {
             }
             // The class loader stays open: migrations are instantiated later, during the run. Classes
             // whose metadata the index holds are loaded only then; they are up to date by then (the
-            // deferred compile sees to it, under this same lock), so no other run rewrites them.
+            // deferred compile sees to it, taking the class directory's lock again), so no other run
+            // rewrites them.
             MigrationLoader loader = new MigrationLoader(classesDirectory, compile);
             times.time("load", () -> {
                 for (LoadedRevision revision : loader.load(sources, index)) {
