@@ -21,6 +21,8 @@ import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.PostgresDialect;
+import dev.migrations.engine.graph.RevisionGraph;
+import dev.migrations.engine.source.RevisionCatalog;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -76,7 +78,8 @@ public final class Autogenerate {
     }
 
     /** What the model and the schema at head differ in, as the operations that close the gap. */
-    public record Comparison(List<Operation> operations, EntityModel model, String comparedWith) {
+    public record Comparison(List<Operation> operations, EntityModel model, String comparedWith,
+                             RevisionGraph revisions) {
         public boolean hasChanges() {
             return !operations.isEmpty();
         }
@@ -140,14 +143,13 @@ public final class Autogenerate {
                                 + "head with -DdevDatabase=embedded.");
                     }
                     starting = background.submit(this::startServer);
-                    live = readConfigured(connection);
+                    live = readConfigured(connection, position.catalog());
                 }
                 server = Await.result(starting, "starting the embedded PostgreSQL");
                 starting = null;
             }
             try (server) {
-                Map<String, Set<String>> writtenChecks = times.time("revisions",
-                        () -> WrittenChecks.of(new Migrations(config, log).catalog()));
+                Map<String, Set<String>> writtenChecks = times.time("revisions", () -> writtenChecks(live));
                 ConnectionSettings scratchDatabase = createDatabase(server, SCRATCH_DATABASE, true);
                 long waiting = System.nanoTime();
                 EntityModel entities = await(model);
@@ -160,7 +162,7 @@ public final class Autogenerate {
                 times.add("model schema", System.nanoTime() - begin);
                 List<Operation> operations = times.time("diff",
                         () -> SchemaDiffer.diff(sides.live(), sides.model(), sides.checks()));
-                return new Comparison(operations, entities, live.comparedWith());
+                return new Comparison(operations, entities, live.comparedWith(), live.catalog().graph());
             }
         } catch (SQLException e) {
             throw new MigrationException("Cannot compare the entity model with the database: " + e.getMessage(), e);
@@ -188,16 +190,26 @@ public final class Autogenerate {
         }
     }
 
-    /** The schema compared with, read before anything else needs it. */
-    private record LiveSide(SchemaSnapshot snapshot, String comparedWith) {
+    /** The schema compared with, read before anything else needs it, and the revisions that made it. */
+    private record LiveSide(SchemaSnapshot snapshot, String comparedWith, RevisionCatalog catalog) {
     }
 
-    private LiveSide readConfigured(Connection connection) throws SQLException {
+    /**
+     * The check constraints' sources as the revisions wrote them: each revision's upgrade() is
+     * replayed (its class loaded and run against a recorder), which with a long history is the
+     * cost of loading every revision class. Only checks in the live schema need it.
+     */
+    private static Map<String, Set<String>> writtenChecks(LiveSide live) {
+        boolean anyCheck = live.snapshot().tables().values().stream().anyMatch(table -> !table.checks().isEmpty());
+        return anyCheck ? WrittenChecks.of(live.catalog()) : Map.of();
+    }
+
+    private LiveSide readConfigured(Connection connection, RevisionCatalog catalog) throws SQLException {
         long begin = System.nanoTime();
         try {
             String schema = schemaOf(connection);
             return new LiveSide(readLive(connection, schema),
-                    config.connection().displayUrl() + " (schema " + schema + ")");
+                    config.connection().displayUrl() + " (schema " + schema + ")", catalog);
         } finally {
             times.add("live read", System.nanoTime() - begin);
         }
@@ -208,8 +220,9 @@ public final class Autogenerate {
         ConnectionSettings throwaway = createDatabase(server, name, false);
         try {
             Migrations migrations = new Migrations(config.withConnection(throwaway), quiet(log));
+            RevisionCatalog catalog = migrations.catalog();
             times.time("throwaway upgrade", () -> {
-                if (!migrations.catalog().graph().isEmpty()) {
+                if (!catalog.graph().isEmpty()) {
                     migrations.upgrade("heads");
                 }
             });
@@ -218,7 +231,7 @@ public final class Autogenerate {
                 String schema = schemaOf(connection);
                 SchemaSnapshot snapshot = readLive(connection, schema);
                 times.add("live read", System.nanoTime() - begin);
-                return new LiveSide(snapshot, "a throwaway embedded database upgraded to head");
+                return new LiveSide(snapshot, "a throwaway embedded database upgraded to head", catalog);
             }
         } finally {
             dropDatabase(server, name);
@@ -260,7 +273,8 @@ public final class Autogenerate {
                     comparison.model().columnOrigins());
             MethodBody upgrade = code.body(comparison.operations());
             MethodBody downgrade = code.body(comparison.reversed());
-            return new RevisionScripts(config, log, clock).create(message, head, revisionId, upgrade, downgrade);
+            return new RevisionScripts(config, log, clock).create(comparison.revisions(), message, head, revisionId,
+                    upgrade, downgrade);
         }));
     }
 

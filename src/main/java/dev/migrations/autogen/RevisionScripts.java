@@ -50,7 +50,13 @@ public final class RevisionScripts {
     /** Writes a revision after {@code head} with the given method bodies. */
     public Path create(String message, String head, String revisionId, MethodBody upgrade, MethodBody downgrade) {
         requireMessage(message);
-        RevisionGraph graph = new Migrations(config, log).catalog().graph();
+        return create(new Migrations(config, log).catalog().graph(), message, head, revisionId, upgrade, downgrade);
+    }
+
+    /** As {@link #create(String, String, String, MethodBody, MethodBody)}, in a graph already loaded. */
+    public Path create(RevisionGraph graph, String message, String head, String revisionId, MethodBody upgrade,
+                       MethodBody downgrade) {
+        requireMessage(message);
         List<String> parents = parentsFor(graph, head);
         RevisionMetadata revision = new RevisionMetadata(newId(graph, revisionId), parents, message,
                 LocalDateTime.now(clock), List.of(), List.of());

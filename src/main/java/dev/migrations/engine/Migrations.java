@@ -279,13 +279,13 @@ public final class Migrations {
 
     /**
      * The revisions the database is at, after checking that the migrations directory has
-     * them all; and the graph they were checked against.
+     * them all; and the catalog they were checked against.
      */
     public Position position() {
         try (PendingSession pending = PendingSession.open(config, dialect, log)) {
-            RevisionGraph graph = catalog().graph();
+            RevisionCatalog catalog = catalog();
             DatabaseSession session = pending.get();
-            return new Position(graph, knownHeads(session, graph));
+            return new Position(catalog, knownHeads(session, catalog.graph()));
         } catch (SQLException e) {
             throw databaseError(e);
         }
@@ -305,20 +305,24 @@ public final class Migrations {
             EditedRevisions edited = edited(catalog, recorded, heads);
             edited.acceptedWarnings().forEach(log::warn);
             edited.requireAccepted();
-            return new Position(graph, heads);
+            return new Position(catalog, heads);
         } catch (SQLException e) {
             throw databaseError(e);
         }
     }
 
     /** Where a database stands in the revision graph. */
-    public record Position(RevisionGraph graph, Set<String> heads) {
+    public record Position(RevisionCatalog catalog, Set<String> heads) {
+        public RevisionGraph graph() {
+            return catalog.graph();
+        }
+
         public boolean isAtHead() {
-            return heads.equals(graph.heads().stream().map(RevisionNode::id).collect(Collectors.toSet()));
+            return heads.equals(graph().heads().stream().map(RevisionNode::id).collect(Collectors.toSet()));
         }
 
         public String describe() {
-            return Migrations.describe(heads, graph);
+            return Migrations.describe(heads, graph());
         }
     }
 
