@@ -299,7 +299,7 @@ public final class Autogenerate {
                 Set.of(config.versionTable(), config.versionTable() + "_log"));
     }
 
-    /** The server's major and minor version, as Hibernate's dialect wants them; the driver has it from the handshake. */
+    /** The server's major and minor version, as Hibernate's dialect wants them: the handshake gave them. */
     private static int[] versionOf(Connection connection) throws SQLException {
         return new int[] {connection.getMetaData().getDatabaseMajorVersion(),
                 connection.getMetaData().getDatabaseMinorVersion()};

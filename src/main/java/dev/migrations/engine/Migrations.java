@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -70,7 +71,10 @@ public final class Migrations {
                 log.info("Nothing to upgrade: the database is at " + describe(heads, graph) + ".");
                 return new RunResult(List.of(), heads, heads);
             }
+            // compiled while the lock is taken, and waited for before the first write
+            Future<Void> compiling = catalog.compileAhead();
             try (AdvisoryLock lock = times.time("lock", () -> session.lock(log))) {
+                Await.result(compiling, "compiling the migrations");
                 session.prepareForWrites();
                 // Another run may have moved the database while this one waited for the lock.
                 RecordedPosition locked = session.position();
@@ -111,7 +115,9 @@ public final class Migrations {
             graph.downgradePlan(heads, target);
             // downgrade() of an edited file is not the code that ran: the same rule as for upgrade
             edited(catalog, recorded, heads).requireAccepted();
+            Future<Void> compiling = catalog.compileAhead();
             try (AdvisoryLock lock = times.time("lock", () -> session.lock(log))) {
+                Await.result(compiling, "compiling the migrations");
                 RecordedPosition locked = session.position();
                 Set<String> before = knownHeads(session, graph, locked.heads());
                 edited(catalog, locked, before).requireAccepted();

@@ -167,6 +167,25 @@ class MigrationsRunTest {
     }
 
     @Test
+    void aCachedRevisionThatNoLongerCompilesFailsTheRunBeforeItsFirstWrite() throws Exception {
+        // revision 3 uses a class of the migrations' source root that is not itself a migration
+        Path helper = project.resolve("src/main/migrations/db/Names.java");
+        Files.createDirectories(helper.getParent());
+        Files.writeString(helper,
+                "package db;\npublic class Names { public static String third() { return \"t3\"; } }\n");
+        threeRevisions("op.createTable(db.Names.third(), column(\"id\", bigint()).primaryKey());");
+        migrations(false).catalog();   // compiled, and its metadata cached
+        // the helper changes and the class is gone: the revision's own source, hence its cache entry, did not
+        Files.writeString(helper, "package db;\npublic class Names { }\n");
+        Files.delete(project.resolve("target/migrations/classes/db/migrations/R20260101_0003_r00000000003.class"));
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Migration does not compile: R20260101_0003_r00000000003.java:");
+
+        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname = '" + schema + "'")).isEmpty();
+    }
+
+    @Test
     void aTransactionPerRevisionKeepsWhatSucceededBeforeAFailure() throws Exception {
         threeRevisions("op.execute(\"SELECT * FROM no_such_table\");");
 

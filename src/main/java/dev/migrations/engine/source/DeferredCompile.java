@@ -4,6 +4,8 @@ import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.PhaseTimes;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * The compile that a catalog built from cached metadata has put off: done once, under the
@@ -40,6 +42,16 @@ final class DeferredCompile {
     /** Nothing owed: the classes were brought up to date before the catalog was built. */
     static DeferredCompile none() {
         return new DeferredCompile(null, List.of(), null, null, null, true);
+    }
+
+    /** {@link #complete()} on another thread, or nothing when nothing is owed. */
+    Future<Void> ahead() {
+        synchronized (this) {
+            if (done) {
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        return CompletableFuture.runAsync(this::complete);
     }
 
     /** Compiles what is stale, the first time only; a failure is thrown again to every later caller. */

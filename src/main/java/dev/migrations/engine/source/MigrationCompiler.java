@@ -193,7 +193,7 @@ public final class MigrationCompiler {
 
     /**
      * Which class files exist, one directory listing per package instead of a file system call
-     * per class: at 2,000 revisions that halves what a run at head spends checking the cache.
+     * per class: at 2,000 revisions that halves the cost of checking the cache.
      */
     private static final class ClassFiles {
         private final Map<Path, Set<String>> byDirectory = new HashMap<>();

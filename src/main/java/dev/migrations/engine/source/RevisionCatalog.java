@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * The project's revisions: sources found, compiled if they changed, loaded, and arranged in
@@ -19,10 +20,12 @@ public final class RevisionCatalog {
 
     private final RevisionGraph graph;
     private final Map<String, LoadedRevision> revisions;
+    private final DeferredCompile compile;
 
-    private RevisionCatalog(RevisionGraph graph, Map<String, LoadedRevision> revisions) {
+    private RevisionCatalog(RevisionGraph graph, Map<String, LoadedRevision> revisions, DeferredCompile compile) {
         this.graph = graph;
         this.revisions = revisions;
+        this.compile = compile;
     }
 
     /**
@@ -38,6 +41,7 @@ public final class RevisionCatalog {
     public static RevisionCatalog load(Path sourceRoot, String packageName, Path classesDirectory, EngineLog log,
                                        PhaseTimes times) {
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
+        DeferredCompile compile;
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
             // The index is read on a second core while this one stamps the sources: each is tens
             // of milliseconds of a cold JVM at 2,000 revisions, and neither needs the other.
@@ -49,9 +53,8 @@ public final class RevisionCatalog {
             checksums.save();
             RevisionIndex index = times.time("load", () -> Await.result(reading, "reading the revision index"));
             // With every revision's metadata cached, the graph needs no class, and the class cache is
-            // checked only before a class is first loaded: a run at head never does. Otherwise the
-            // classes are brought up to date now, to read the metadata the index lacks.
-            DeferredCompile compile;
+            // checked only when a class is needed (compileAhead): a run at head never does.
+            // Otherwise the classes are brought up to date now, to read the metadata the index lacks.
             if (index.knowsAll(sources)) {
                 compile = DeferredCompile.of(sourceRoot, sources, classesDirectory, log, times);
             } else {
@@ -72,7 +75,7 @@ public final class RevisionCatalog {
         }
         RevisionGraph graph = times.time("graph",
                 () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList()));
-        return new RevisionCatalog(graph, byId);
+        return new RevisionCatalog(graph, byId, compile);
     }
 
     public RevisionGraph graph() {
@@ -85,6 +88,15 @@ public final class RevisionCatalog {
 
     public LoadedRevision revision(RevisionNode node) {
         return revisions.get(node.id());
+    }
+
+    /**
+     * Brings the class cache up to date on another thread if the load put that off; a run about
+     * to apply revisions waits for it before its first write, so that a source that no longer
+     * compiles fails the run with the database unchanged.
+     */
+    public Future<Void> compileAhead() {
+        return compile.ahead();
     }
 
     public int size() {
