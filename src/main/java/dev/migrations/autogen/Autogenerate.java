@@ -157,7 +157,8 @@ public final class Autogenerate {
                 long begin = System.nanoTime();
                 ModelSchema.Sides sides;
                 try (Connection scratch = new Database(scratchDatabase).connect()) {
-                    sides = ModelSchema.read(scratch, entities, dialect, live.snapshot(), writtenChecks);
+                    sides = ModelSchema.read(scratch, server.ramTablespace(scratch, log), entities, dialect,
+                            live.snapshot(), writtenChecks);
                 }
                 times.add("model schema", System.nanoTime() - begin);
                 List<Operation> operations = times.time("diff",

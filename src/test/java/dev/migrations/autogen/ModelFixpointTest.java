@@ -1,6 +1,7 @@
 package dev.migrations.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrations.api.operation.CreateTable;
 import dev.migrations.api.operation.Operation;
@@ -11,10 +12,14 @@ import dev.migrations.autogen.model.HibernateModel;
 import dev.migrations.autogen.model.ModelSchema;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.db.RamTablespace;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.dialect.SqlStatement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,10 +28,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The property other tools lack: applying what the differ proposes makes the live schema equal
@@ -103,6 +111,35 @@ class ModelFixpointTest {
              var rs = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrations_model%'")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void theModelReadInTheRamTablespaceIsTheModelReadOnDisk(@TempDir Path dataDirectory) throws SQLException {
+        EntityModel model = model();
+        try (Connection scratch = postgres.getPostgresDatabase().getConnection()) {
+            SchemaSnapshot empty = new SchemaSnapshot("shop", new TreeMap<>(), new TreeMap<>());
+            Optional<String> tablespace = RamTablespace.prepare(scratch, dataDirectory, EngineLog.SILENT);
+            assumeTrue(tablespace.isPresent(), "no RAM file system on this machine");
+            try {
+                ModelSchema.Sides inRam = ModelSchema.read(scratch, tablespace, model, dialect, empty, Map.of());
+                scratch.setAutoCommit(true);
+                ModelSchema.Sides onDisk = ModelSchema.read(scratch, model, dialect, empty, Map.of());
+                assertThat(inRam.model().tables().keySet()).containsExactly("customer", "order");
+                assertThat(inRam.model()).isEqualTo(onDisk.model());
+            } finally {
+                scratch.setAutoCommit(true);
+                try (Statement statement = scratch.createStatement();
+                     var rs = statement.executeQuery("SELECT pg_tablespace_location(oid) FROM pg_tablespace"
+                             + " WHERE spcname = '" + RamTablespace.NAME + "'")) {
+                    rs.next();
+                    Path location = Path.of(rs.getString(1));
+                    statement.execute("DROP TABLESPACE " + RamTablespace.NAME);
+                    Files.deleteIfExists(location); // emptied by the drop
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 

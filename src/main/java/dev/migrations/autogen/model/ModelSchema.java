@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,12 +58,24 @@ public final class ModelSchema {
      */
     public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live,
                              Map<String, Set<String>> liveCheckSources) {
+        return read(scratch, Optional.empty(), model, dialect, live, liveCheckSources);
+    }
+
+    /**
+     * @param tablespace where the scratch schema's relations are created (a tablespace in RAM
+     *                   saves the disk's file work); the database's default when empty
+     */
+    public static Sides read(Connection scratch, Optional<String> tablespace, EntityModel model, Dialect dialect,
+                             SchemaSnapshot live, Map<String, Set<String>> liveCheckSources) {
         String scratchSchema = "migrations_model_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
         try {
             scratch.setAutoCommit(false);
             try (Statement statement = scratch.createStatement()) {
                 statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));
                 statement.execute("SET LOCAL search_path TO " + dialect.quote(scratchSchema));
+                if (tablespace.isPresent()) {
+                    statement.execute("SET LOCAL default_tablespace TO " + dialect.quote(tablespace.get()));
+                }
                 createModel(statement, model.createStatements());
             }
             SchemaSnapshot read = new SchemaReader().read(scratch, scratchSchema, Set.of());

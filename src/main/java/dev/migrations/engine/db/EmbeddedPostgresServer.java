@@ -10,6 +10,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.util.Optional;
 
 /**
  * The zero-setup database: a real PostgreSQL from Maven Central jars, with its data kept in
@@ -30,11 +32,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, FileChannel lockChannel, FileLock lock) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -59,7 +63,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOutputRedirector(redirect)
                     .setErrorRedirector(redirect)
                     .start();
-            return new EmbeddedPostgresServer(postgres, channel, lock);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, channel, lock);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw new MigrationException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": "
@@ -75,6 +79,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Another database of the same server. */
     public ConnectionSettings connectionSettings(String database) {
         return new ConnectionSettings(postgres.getJdbcUrl("postgres", database), "postgres", null);
+    }
+
+    /**
+     * The tablespace in RAM for relations that will be rolled back, if this machine has a RAM
+     * file system ({@link RamTablespace}).
+     *
+     * @param connection any connection to this server, in autocommit mode
+     */
+    public Optional<String> ramTablespace(Connection connection, EngineLog log) {
+        return RamTablespace.prepare(connection, dataDirectory, log);
     }
 
     @Override

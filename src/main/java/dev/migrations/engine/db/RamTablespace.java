@@ -1,0 +1,117 @@
+package dev.migrations.engine.db;
+
+import dev.migrations.engine.EngineLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A tablespace of the embedded server on a RAM file system, for relations that are created
+ * only to be rolled back (the entity model's scratch schema). Creating a table is mostly
+ * file-system work for PostgreSQL: a file per table, index, sequence and TOAST table, created
+ * and unlinked again. On a busy disk that work took seconds for a few hundred entities; in RAM
+ * it does not wait for the disk's journal.
+ *
+ * <p>Nothing that must survive lives there: the scratch schema is rolled back, so after a
+ * reboot (which empties the RAM file system) the tablespace is simply created again. Where
+ * there is no RAM file system ({@code /dev/shm} is Linux's), or anything about it fails, the
+ * scratch schema stays in the default tablespace: slower, never wrong.
+ */
+public final class RamTablespace {
+
+    /** The tablespace's name in the embedded cluster. */
+    public static final String NAME = "migrations_scratch";
+
+    private static final Path RAM_FILE_SYSTEM = Path.of("/dev/shm");
+
+    private RamTablespace() {
+    }
+
+    /**
+     * The tablespace to create the scratch schema in, after making sure that it exists and its
+     * directory too.
+     *
+     * @param admin         a superuser's connection to the embedded server, in autocommit mode
+     *                      (a tablespace cannot be created inside a transaction)
+     * @param dataDirectory the cluster's data directory: one RAM directory per cluster
+     */
+    public static Optional<String> prepare(Connection admin, Path dataDirectory, EngineLog log) {
+        if (!Files.isDirectory(RAM_FILE_SYSTEM) || !Files.isWritable(RAM_FILE_SYSTEM)) {
+            return Optional.empty();
+        }
+        Path location = RAM_FILE_SYSTEM.resolve("migrations-" + clusterKey(dataDirectory));
+        try {
+            Optional<String> registered = registeredLocation(admin);
+            if (registered.isPresent() && registered.get().equals(location.toString()) && holdsVersionDirectory(location)) {
+                return Optional.of(NAME);
+            }
+            try (Statement statement = admin.createStatement()) {
+                if (registered.isPresent()) {
+                    // Its directory went with a reboot: PostgreSQL drops it with a warning.
+                    statement.execute("DROP TABLESPACE " + NAME);
+                }
+                deleteRecursively(location);
+                Files.createDirectories(location);
+                statement.execute("CREATE TABLESPACE " + NAME + " LOCATION '" + location.toString().replace("'", "''") + "'");
+            }
+            return Optional.of(NAME);
+        } catch (SQLException | IOException | UncheckedIOException e) {
+            log.debug("The scratch schema stays on the disk: cannot use " + location + " as a tablespace: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> registeredLocation(Connection admin) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement(
+                "SELECT pg_tablespace_location(oid) FROM pg_tablespace WHERE spcname = ?")) {
+            query.setString(1, NAME);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** CREATE TABLESPACE made a {@code PG_<version>_<catalog>} directory; a reboot took it away. */
+    private static boolean holdsVersionDirectory(Path location) throws IOException {
+        if (!Files.isDirectory(location)) {
+            return false;
+        }
+        try (Stream<Path> children = Files.list(location)) {
+            return children.anyMatch(child -> child.getFileName().toString().startsWith("PG_"));
+        }
+    }
+
+    private static void deleteRecursively(Path location) throws IOException {
+        if (!Files.exists(location)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(location)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static String clusterKey(Path dataDirectory) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(dataDirectory.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.migrations.engine.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.migrations.engine.EngineLog;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RamTablespaceTest {
+
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dataDirectory;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "a machine without /dev/shm keeps the scratch schema on disk");
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void scratchRelationsLiveInRamAndLeaveNoDataAfterTheRollback() throws SQLException, IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            Optional<String> tablespace = RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT);
+            assertThat(tablespace).contains(RamTablespace.NAME);
+            Path location = Path.of(location(connection));
+            try {
+                assertThat(location).startsWith(Path.of("/dev/shm"));
+
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL default_tablespace TO " + tablespace.get());
+                    statement.execute("CREATE TABLE scratch_t (id bigint PRIMARY KEY, name text)");
+                    assertThat(single(statement, "SELECT pg_relation_filepath('scratch_t')")).startsWith("pg_tblspc/");
+                    assertThat(single(statement, "SELECT pg_relation_filepath('scratch_t_pkey')")).startsWith("pg_tblspc/");
+                    assertThat(bytesUnder(location)).isPositive();
+                }
+                connection.rollback();
+                // unlinked, or emptied and left for the next checkpoint to unlink
+                assertThat(bytesUnder(location)).isZero();
+
+                // a second run finds it in place and keeps it
+                connection.setAutoCommit(true);
+                String oid = oid(connection);
+                assertThat(RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT)).contains(RamTablespace.NAME);
+                assertThat(oid(connection)).isEqualTo(oid);
+            } finally {
+                drop(connection, location);
+            }
+        }
+    }
+
+    @Test
+    void aRebootThatEmptiedTheRamFileSystemIsRepairedOnTheNextRun() throws SQLException, IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT);
+            Path location = Path.of(location(connection));
+            try {
+                deleteRecursively(location);
+
+                assertThat(RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT)).contains(RamTablespace.NAME);
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL default_tablespace TO " + RamTablespace.NAME);
+                    statement.execute("CREATE TABLE after_reboot (id bigint)");
+                    assertThat(single(statement, "SELECT pg_relation_filepath('after_reboot')")).startsWith("pg_tblspc/");
+                }
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } finally {
+                drop(connection, location);
+            }
+        }
+    }
+
+    private static String location(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return single(statement, "SELECT pg_tablespace_location(oid) FROM pg_tablespace WHERE spcname = '"
+                    + RamTablespace.NAME + "'");
+        }
+    }
+
+    private static String oid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return single(statement, "SELECT oid FROM pg_tablespace WHERE spcname = '" + RamTablespace.NAME + "'");
+        }
+    }
+
+    private static String single(Statement statement, String query) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(query)) {
+            assertThat(rs.next()).as(query).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static long bytesUnder(Path location) throws IOException {
+        try (Stream<Path> tree = Files.walk(location)) {
+            return tree.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+    }
+
+    private static void drop(Connection connection, Path location) throws SQLException, IOException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLESPACE IF EXISTS " + RamTablespace.NAME);
+        }
+        deleteRecursively(location);
+    }
+
+    private static void deleteRecursively(Path location) throws IOException {
+        if (Files.exists(location)) {
+            try (Stream<Path> tree = Files.walk(location)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
