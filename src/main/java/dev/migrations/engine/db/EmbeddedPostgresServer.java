@@ -55,6 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 log.info("Waiting for another build using the embedded database in " + dataDirectory);
                 lock = channel.lock();
             }
+            RamTablespace.restoreLocations(dataDirectory);
             Path serverLog = dataDirectory.resolveSibling("postgres.log");
             ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()

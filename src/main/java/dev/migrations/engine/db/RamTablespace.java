@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * it does not wait for the disk's journal.
  *
  * <p>Nothing that must survive lives there: the scratch schema is rolled back, so after a
- * reboot (which empties the RAM file system) the tablespace is simply created again. Where
+ * reboot (which empties the RAM file system) the tablespace is simply created again, and its
+ * empty directory is put back before the server starts, in case the server has a log to replay
+ * into it ({@link #restoreLocations}). Where
  * there is no RAM file system ({@code /dev/shm} is Linux's), or anything about it fails, the
  * scratch schema stays in the default tablespace: slower, never wrong.
  */
@@ -71,6 +73,31 @@ public final class RamTablespace {
         } catch (SQLException | IOException | UncheckedIOException e) {
             log.debug("The scratch schema stays on the disk: cannot use " + location + " as a tablespace: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Recreates the tablespace's directory before the server starts, if a reboot took it. After a
+     * crash (a killed build leaves its server running, and the machine may go down with it),
+     * PostgreSQL replays its log, which may create the tablespace or files in it, and that replay
+     * stops the server for good at a missing directory. An empty one is all it needs.
+     */
+    static void restoreLocations(Path dataDirectory) {
+        Path links = dataDirectory.resolve("pg_tblspc");
+        if (!Files.isDirectory(links)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(links)) {
+            for (Path link : entries.toList()) {
+                if (Files.isSymbolicLink(link)) {
+                    Path location = Files.readSymbolicLink(link);
+                    if (location.startsWith(RAM_FILE_SYSTEM) && !Files.exists(location)) {
+                        Files.createDirectories(location);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the server's start reports what is really wrong
         }
     }
 
