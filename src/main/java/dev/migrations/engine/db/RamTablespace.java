@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,7 +59,7 @@ public final class RamTablespace {
         try {
             Optional<String> registered = registeredLocation(admin);
             if (registered.isPresent() && registered.get().equals(location.toString()) && holdsVersionDirectory(location)) {
-                return Optional.of(NAME);
+                return ownedLike(dataDirectory, location) ? Optional.of(NAME) : Optional.empty();
             }
             try (Statement statement = admin.createStatement()) {
                 if (registered.isPresent()) {
@@ -67,6 +68,11 @@ public final class RamTablespace {
                 }
                 deleteRecursively(location);
                 Files.createDirectories(location);
+                if (!ownedLike(dataDirectory, location)) {
+                    // /dev/shm is everyone's: a name taken by another user is not ours to use
+                    log.debug("The scratch schema stays on the disk: " + location + " belongs to someone else");
+                    return Optional.empty();
+                }
                 statement.execute("CREATE TABLESPACE " + NAME + " LOCATION '" + location.toString().replace("'", "''") + "'");
             }
             return Optional.of(NAME);
@@ -99,6 +105,12 @@ public final class RamTablespace {
         } catch (IOException e) {
             // the server's start reports what is really wrong
         }
+    }
+
+    /** A real directory (not a link) of the user who owns the cluster. */
+    private static boolean ownedLike(Path dataDirectory, Path location) throws IOException {
+        return Files.isDirectory(location, LinkOption.NOFOLLOW_LINKS)
+                && Files.getOwner(location, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(dataDirectory));
     }
 
     private static Optional<String> registeredLocation(Connection admin) throws SQLException {

@@ -95,6 +95,25 @@ class RamTablespaceTest {
         }
     }
 
+    @Test
+    void aLocationReplacedByALinkIsNotUsed() throws SQLException, IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT);
+            Path location = Path.of(location(connection));
+            Path moved = location.resolveSibling(location.getFileName() + "-moved");
+            try {
+                Files.move(location, moved);
+                Files.createSymbolicLink(location, moved);
+
+                assertThat(RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT)).isEmpty();
+            } finally {
+                Files.deleteIfExists(location);
+                Files.move(moved, location);
+                drop(connection, location);
+            }
+        }
+    }
+
     private static String location(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             return single(statement, "SELECT pg_tablespace_location(oid) FROM pg_tablespace WHERE spcname = '"
