@@ -74,7 +74,7 @@ class ModelFixpointTest {
                 statement.execute("SET search_path TO shop");
             }
             SchemaSnapshot empty = read(live);
-            ModelSchema.Sides sides = ModelSchema.read(scratch, model, dialect, empty, Map.of());
+            ModelSchema.Sides sides = ModelSchema.read(scratch, Optional.empty(), model, dialect, empty, Map.of());
             SchemaSnapshot target = sides.model();
             assertThat(target.schema()).isEqualTo("shop");
             assertThat(target.tables().keySet()).containsExactly("customer", "order");
@@ -91,10 +91,10 @@ class ModelFixpointTest {
             // the live check prints as PostgreSQL prints it, and still equals the model's
             SchemaSnapshot applied = read(live);
             assertThat(applied.tables().get("customer").checks().get(0).expression()).contains("ANY");
-            ModelSchema.Sides again = ModelSchema.read(scratch, model, dialect, applied, Map.of());
+            ModelSchema.Sides again = ModelSchema.read(scratch, Optional.empty(), model, dialect, applied, Map.of());
             assertThat(SchemaDiffer.diff(again.live(), again.model(), again.checks())).isEmpty();
             // and written as the revisions wrote it, it is traced back to that source
-            ModelSchema.Sides traced = ModelSchema.read(scratch, model, dialect, applied,
+            ModelSchema.Sides traced = ModelSchema.read(scratch, Optional.empty(), model, dialect, applied,
                     Map.of("customer", Set.of("status in ('ACTIVE','BLOCKED')")));
             assertThat(traced.live().tables().get("customer").checks().get(0).expression())
                     .isEqualTo("status in ('ACTIVE','BLOCKED')");
@@ -124,7 +124,7 @@ class ModelFixpointTest {
             try {
                 ModelSchema.Sides inRam = ModelSchema.read(scratch, tablespace, model, dialect, empty, Map.of());
                 scratch.setAutoCommit(true);
-                ModelSchema.Sides onDisk = ModelSchema.read(scratch, model, dialect, empty, Map.of());
+                ModelSchema.Sides onDisk = ModelSchema.read(scratch, Optional.empty(), model, dialect, empty, Map.of());
                 assertThat(inRam.model().tables().keySet()).containsExactly("customer", "order");
                 assertThat(inRam.model()).isEqualTo(onDisk.model());
             } finally {

@@ -53,17 +53,10 @@ public final class ModelSchema {
     /**
      * @param scratch a connection to a database where a schema may be created (and will be
      *                rolled back); its autocommit is turned off
-     * @param live    the schema the model will be compared with; its name is given to the model
-     * @param liveCheckSources check expressions as the revisions wrote them, by table
-     */
-    public static Sides read(Connection scratch, EntityModel model, Dialect dialect, SchemaSnapshot live,
-                             Map<String, Set<String>> liveCheckSources) {
-        return read(scratch, Optional.empty(), model, dialect, live, liveCheckSources);
-    }
-
-    /**
      * @param tablespace where the scratch schema's relations are created (a tablespace in RAM
      *                   saves the disk's file work); the database's default when empty
+     * @param live    the schema the model will be compared with; its name is given to the model
+     * @param liveCheckSources check expressions as the revisions wrote them, by table
      */
     public static Sides read(Connection scratch, Optional<String> tablespace, EntityModel model, Dialect dialect,
                              SchemaSnapshot live, Map<String, Set<String>> liveCheckSources) {

@@ -1,19 +1,16 @@
 package dev.migrations.engine.db;
 
+import static dev.migrations.engine.db.ScratchTables.createAndRollBack;
+import static dev.migrations.engine.db.ScratchTables.deleteRecursively;
+import static dev.migrations.engine.db.ScratchTables.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrations.engine.EngineLog;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +31,7 @@ class EmbeddedPostgresServerTest {
         Path location;
         try (Connection connection = new Database(server.connectionSettings()).connect()) {
             assertThat(server.ramTablespace(connection, EngineLog.SILENT)).contains(RamTablespace.NAME);
-            location = Path.of(single(connection, "SELECT pg_tablespace_location(oid) FROM pg_tablespace"
-                    + " WHERE spcname = '" + RamTablespace.NAME + "'"));
+            location = location(connection);
             createAndRollBack(connection, "before_the_crash");
         }
         crash(data);
@@ -56,21 +52,6 @@ class EmbeddedPostgresServerTest {
         }
     }
 
-    private static void createAndRollBack(Connection connection, String table) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL default_tablespace TO " + RamTablespace.NAME);
-            statement.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
-            try (ResultSet rs = statement.executeQuery("SELECT pg_relation_filepath('" + table + "')")) {
-                rs.next();
-                assertThat(rs.getString(1)).startsWith("pg_tblspc/");
-            }
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-    }
-
     /** PostgreSQL's immediate shutdown: no checkpoint, so the next start must replay the log. */
     private static void crash(Path data) throws Exception {
         long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
@@ -78,22 +59,5 @@ class EmbeddedPostgresServerTest {
         Process kill = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid)).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
         postmaster.onExit().get(30, TimeUnit.SECONDS);
-    }
-
-    private static String single(Connection connection, String query) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void deleteRecursively(Path location) throws IOException {
-        if (Files.exists(location)) {
-            try (Stream<Path> tree = Files.walk(location)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

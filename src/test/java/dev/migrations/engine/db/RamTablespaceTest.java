@@ -1,6 +1,11 @@
 package dev.migrations.engine.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.migrations.engine.db.ScratchTables.createAndRollBack;
+import static dev.migrations.engine.db.ScratchTables.deleteRecursively;
+import static dev.migrations.engine.db.ScratchTables.drop;
+import static dev.migrations.engine.db.ScratchTables.location;
+import static dev.migrations.engine.db.ScratchTables.single;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrations.engine.EngineLog;
@@ -9,10 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +48,7 @@ class RamTablespaceTest {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             Optional<String> tablespace = RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT);
             assertThat(tablespace).contains(RamTablespace.NAME);
-            Path location = Path.of(location(connection));
+            Path location = location(connection);
             try {
                 assertThat(location).startsWith(Path.of("/dev/shm"));
 
@@ -53,8 +56,8 @@ class RamTablespaceTest {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET LOCAL default_tablespace TO " + tablespace.get());
                     statement.execute("CREATE TABLE scratch_t (id bigint PRIMARY KEY, name text)");
-                    assertThat(single(statement, "SELECT pg_relation_filepath('scratch_t')")).startsWith("pg_tblspc/");
-                    assertThat(single(statement, "SELECT pg_relation_filepath('scratch_t_pkey')")).startsWith("pg_tblspc/");
+                    assertThat(single(connection, "SELECT pg_relation_filepath('scratch_t')")).startsWith("pg_tblspc/");
+                    assertThat(single(connection, "SELECT pg_relation_filepath('scratch_t_pkey')")).startsWith("pg_tblspc/");
                     assertThat(bytesUnder(location)).isPositive();
                 }
                 connection.rollback();
@@ -76,19 +79,12 @@ class RamTablespaceTest {
     void aRebootThatEmptiedTheRamFileSystemIsRepairedOnTheNextRun() throws SQLException, IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT);
-            Path location = Path.of(location(connection));
+            Path location = location(connection);
             try {
                 deleteRecursively(location);
 
                 assertThat(RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT)).contains(RamTablespace.NAME);
-                connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL default_tablespace TO " + RamTablespace.NAME);
-                    statement.execute("CREATE TABLE after_reboot (id bigint)");
-                    assertThat(single(statement, "SELECT pg_relation_filepath('after_reboot')")).startsWith("pg_tblspc/");
-                }
-                connection.rollback();
-                connection.setAutoCommit(true);
+                createAndRollBack(connection, "after_reboot");
             } finally {
                 drop(connection, location);
             }
@@ -99,7 +95,7 @@ class RamTablespaceTest {
     void aLocationReplacedByALinkIsNotUsed() throws SQLException, IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             RamTablespace.prepare(connection, dataDirectory, EngineLog.SILENT);
-            Path location = Path.of(location(connection));
+            Path location = location(connection);
             Path moved = location.resolveSibling(location.getFileName() + "-moved");
             try {
                 Files.move(location, moved);
@@ -114,47 +110,13 @@ class RamTablespaceTest {
         }
     }
 
-    private static String location(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            return single(statement, "SELECT pg_tablespace_location(oid) FROM pg_tablespace WHERE spcname = '"
-                    + RamTablespace.NAME + "'");
-        }
-    }
-
     private static String oid(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            return single(statement, "SELECT oid FROM pg_tablespace WHERE spcname = '" + RamTablespace.NAME + "'");
-        }
-    }
-
-    private static String single(Statement statement, String query) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(query)) {
-            assertThat(rs.next()).as(query).isTrue();
-            return rs.getString(1);
-        }
+        return single(connection, "SELECT oid FROM pg_tablespace WHERE spcname = '" + RamTablespace.NAME + "'");
     }
 
     private static long bytesUnder(Path location) throws IOException {
         try (Stream<Path> tree = Files.walk(location)) {
             return tree.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
-        }
-    }
-
-    private static void drop(Connection connection, Path location) throws SQLException, IOException {
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLESPACE IF EXISTS " + RamTablespace.NAME);
-        }
-        deleteRecursively(location);
-    }
-
-    private static void deleteRecursively(Path location) throws IOException {
-        if (Files.exists(location)) {
-            try (Stream<Path> tree = Files.walk(location)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }
