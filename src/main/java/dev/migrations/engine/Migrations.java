@@ -146,9 +146,14 @@ public final class Migrations {
     private RunResult walk(RevisionCatalog catalog, DatabaseSession session, AdvisoryLock lock,
                            List<RevisionNode> plan, Set<String> before, boolean up) throws SQLException {
         RevisionGraph graph = catalog.graph();
-        RevisionRunner runner = runner(session);
-        Set<String> current = new TreeSet<>(before);
         List<AppliedRevision> done = new ArrayList<>();
+        RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(),
+                log, times, applied -> {
+                    log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message() + "  ("
+                            + millis(applied.duration()) + ")");
+                    done.add(applied);
+                });
+        Set<String> current = new TreeSet<>(before);
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
         try (ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
@@ -158,11 +163,11 @@ public final class Migrations {
                 LoadedRevision revision = catalog.revision(node);
                 Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
                         : graph.headsAfterDowngrade(current, node.id());
-                Duration took = up ? runner.upgrade(revision, current, next, eachOnItsOwn)
-                        : runner.downgrade(revision, current, next, eachOnItsOwn);
-                log.info((up ? "  applied  " : "  undone   ") + node.id() + "  " + node.message() + "  ("
-                        + millis(took) + ")");
-                done.add(new AppliedRevision(node.id(), node.message(), took));
+                if (up) {
+                    runner.upgrade(revision, current, next, eachOnItsOwn);
+                } else {
+                    runner.downgrade(revision, current, next, eachOnItsOwn);
+                }
                 current = new TreeSet<>(next);
             }
             times.time("lock", lock::verifyHeld);
@@ -393,10 +398,6 @@ public final class Migrations {
             }
         }
         return new TreeSet<>(heads);
-    }
-
-    private RevisionRunner runner(DatabaseSession session) {
-        return new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(), log, times);
     }
 
     private static String appliedBy() {

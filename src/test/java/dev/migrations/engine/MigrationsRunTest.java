@@ -147,11 +147,44 @@ class MigrationsRunTest {
     void oneTransactionWritesTheSameLogInOneMoveAtTheEnd() throws Exception {
         threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
 
-        migrations(true).upgrade("head");
+        RunResult result = migrations(true).upgrade("head");
 
+        assertThat(result.revisions()).extracting(AppliedRevision::id)
+                .containsExactly("r00000000001", "r00000000002", "r00000000003");
         assertThat(heads()).containsExactly("r00000000003");
         assertThat(log()).containsExactlyElementsOf(expectedLog());
         assertThat(tables()).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
+    void inOneTransactionAFailureSentWithALaterRevisionNamesTheRevisionItCameFrom() throws Exception {
+        // revision 2's statement waits in the batch; revision 3's raw SQL cannot wait and sends it
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
+        revision(2, "op.createIndex(\"ix_t1_missing\", \"t1\", \"missing\");");
+        revision(3, "op.execute(\"CREATE TABLE t3 (id bigint)\");");
+
+        assertThatThrownBy(() -> migrations(true).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000002 (step 2) failed in upgrade() at 'create index "
+                        + "ix_t1_missing on t1'")
+                .hasMessageContaining("column \"missing\" does not exist")
+                .hasMessageContaining("together with the 1 revision(s) applied before it");
+
+        assertThat(heads()).isEmpty();
+        assertThat(log()).isEmpty();
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void inOneTransactionTheLastRevisionsFailureIsFoundAtTheCommitAndNamed() throws Exception {
+        threeRevisions("op.createIndex(\"ix_t2_missing\", \"t2\", \"missing\");");
+
+        assertThatThrownBy(() -> migrations(true).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000003 (step 3) failed in upgrade() at 'create index "
+                        + "ix_t2_missing on t2'")
+                .hasMessageContaining("together with the 2 revision(s) applied before it");
+
+        assertThat(heads()).isEmpty();
+        assertThat(tables()).isEmpty();
     }
 
     @Test

@@ -5,122 +5,99 @@ import dev.migrations.api.operation.ExecuteSql;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.db.SavepointBatch;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.SqlStatement;
+import dev.migrations.engine.source.LoadedRevision;
+import dev.migrations.engine.version.LogEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The {@code op} handed to a running migration: each operation is rendered by the dialect and
  * executed on the revision's connection, so that a failure names the operation that failed.
  *
- * <p>In a transactional revision the statements of structured operations are sent as one
- * {@link SavepointBatch} (one round trip for a revision of several statements, instead of one
- * each). Raw SQL (it may return rows), JDBC code and bulk inserts run on their own, after the
- * batch before them.
+ * <p>In a transactional revision the statements of structured operations wait in the
+ * {@link StatementBatch} of the open transaction (one round trip for many statements, instead
+ * of one each). Raw SQL (it may return rows), JDBC code and bulk inserts run on their own, after
+ * the statements waiting before them.
  */
 final class ExecutingOperations implements Operations {
 
     private final Connection connection;
     private final Dialect dialect;
     private final EngineLog log;
-    private final boolean batching;
-    private final List<Pending> pending = new ArrayList<>();
+    private final LoadedRevision revision;
+    private final LogEntry.Action action;
+    /** Where statements wait; null when they may not: outside a transaction. */
+    private final StatementBatch batch;
     private long firstSent;
 
-    /** A rendered statement not sent yet, with the operation it came from. */
-    private record Pending(Operation operation, String sql) {
-    }
-
-    /** @param batching whether statements may wait for a batch: only inside a transaction */
-    ExecutingOperations(Connection connection, Dialect dialect, EngineLog log, boolean batching) {
+    ExecutingOperations(Connection connection, Dialect dialect, EngineLog log, LoadedRevision revision,
+                        LogEntry.Action action, StatementBatch batch) {
         this.connection = connection;
         this.dialect = dialect;
         this.log = log;
-        this.batching = batching;
+        this.revision = revision;
+        this.action = action;
+        this.batch = revision.transactional() ? batch : null;
     }
 
     @Override
     public void apply(Operation operation) {
         if (operation instanceof RunJdbc jdbc) {
-            flush();
+            sendWaiting();
             try {
                 log.debug("    " + jdbc.describe());
                 sent();
                 jdbc.work().run(connection);
             } catch (SQLException e) {
-                throw new OperationFailedException(operation, e);
+                throw failed(operation, e);
             }
             return;
         }
         List<SqlStatement> statements = dialect.render(operation);
-        boolean batchable = batching && !(operation instanceof ExecuteSql)
+        boolean batchable = batch != null && !(operation instanceof ExecuteSql)
                 && statements.stream().noneMatch(SqlStatement::isBatch);
         if (batchable) {
             for (SqlStatement statement : statements) {
-                pending.add(new Pending(operation, statement.sql()));
+                log.debug("    " + statement.sql());
+                batch.add(revision, action, operation, statement.sql());
             }
             return;
         }
-        flush();
+        sendWaiting();
         try {
             for (SqlStatement statement : statements) {
                 execute(statement);
             }
         } catch (SQLException e) {
-            throw new OperationFailedException(operation, e);
+            throw failed(operation, e);
         }
     }
 
-    /** Sends the statements waiting for a batch; the runner calls it before recording the revision. */
-    void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        Operation first = pending.get(0).operation();
-        try {
-            flush(List.of());
-        } catch (SQLException e) {
-            // with nothing trailing, only the statement object itself can fail
-            throw new OperationFailedException(first, e);
+    /** Sends the statements waiting, this revision's and any earlier one's, before one that cannot wait. */
+    private void sendWaiting() {
+        if (batch != null && !batch.isEmpty()) {
+            sent();
+            batch.send();
         }
     }
 
     /**
-     * Sends the statements waiting for a batch with {@code trailing} after them, in the same
-     * round trip: the runner's version change, which then costs no round trip of its own.
+     * Sends the statements waiting with {@code trailing} after them, in the same round trip:
+     * the runner's version change, which then costs no round trip of its own.
      *
      * @return the update count of each trailing statement
      * @throws SQLException when a trailing statement fails (an operation's failure is an
-     *                      {@link OperationFailedException}, as from {@link #flush()})
+     *                      {@link OperationFailedException})
      */
-    int[] flush(List<String> trailing) throws SQLException {
-        List<Pending> batch = List.copyOf(pending);
-        pending.clear();
-        batch.forEach(next -> log.debug("    " + next.sql()));
+    int[] send(List<String> trailing) throws SQLException {
         trailing.forEach(next -> log.debug("    " + next));
-        List<String> sql = new ArrayList<>(batch.size() + trailing.size());
-        batch.forEach(next -> sql.add(next.sql()));
-        sql.addAll(trailing);
-        if (sql.isEmpty()) {
-            return new int[0];
-        }
-        try (Statement statement = connection.createStatement()) {
-            sent();
-            int[] counts = SavepointBatch.run(statement, sql);
-            return Arrays.copyOfRange(counts, batch.size(), counts.length);
-        } catch (SavepointBatch.Failure e) {
-            if (e.index() < batch.size()) {
-                throw new OperationFailedException(batch.get(e.index()).operation(), e.sqlException());
-            }
-            throw e.sqlException();
-        }
+        sent();
+        return batch.send(trailing);
     }
 
     /**
@@ -135,6 +112,10 @@ final class ExecutingOperations implements Operations {
         if (firstSent == 0) {
             firstSent = System.nanoTime();
         }
+    }
+
+    private OperationFailedException failed(Operation operation, SQLException e) {
+        return new OperationFailedException(revision, action, operation, e);
     }
 
     private void execute(SqlStatement statement) throws SQLException {

@@ -2,6 +2,7 @@ package dev.migrations.engine.runner;
 
 import dev.migrations.api.Migration;
 import dev.migrations.api.Operations;
+import dev.migrations.engine.AppliedRevision;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.PhaseTimes;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs one revision's upgrade or downgrade together with its version-table change: in one
@@ -28,8 +30,13 @@ import java.util.Set;
  *
  * <p>When the caller defers the commit (all pending revisions in one transaction), revisions
  * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
+ * Their statements wait in one {@link StatementBatch} until it is full, until a statement that
+ * cannot wait, or until the commit, so that many small revisions cost a few round trips.
  * Their version changes wait too, and are written as one move and one multi-row log insert
  * just before the commit: nobody else can see the version table in between.
+ *
+ * <p>Each revision is reported to the listener once all its statements have run, with how long
+ * it took: its own time on the client plus its share of the batches it was sent in.
  */
 public final class RevisionRunner {
 
@@ -39,52 +46,70 @@ public final class RevisionRunner {
     private final String appliedBy;
     private final EngineLog log;
     private final PhaseTimes times;
-    /** Revisions applied in the open transaction and not committed yet. */
-    private int uncommitted;
+    private final Consumer<AppliedRevision> listener;
+    private final StatementBatch batch;
+    /** The revisions run in the open transaction, in order, by id. */
+    private final List<String> uncommitted = new ArrayList<>();
+    /** Revisions that ran with statements still waiting in the batch: not reported yet. */
+    private final List<Ran> unsent = new ArrayList<>();
     /** The heads before the first uncommitted revision, and the log rows not written yet. */
     private Set<String> unrecordedFrom;
     private Set<String> unrecordedTo;
     private final List<LogEntry> unrecorded = new ArrayList<>();
 
+    /** A revision's run, and its own time on the client (batches sent meanwhile not counted). */
+    private record Ran(LoadedRevision revision, LogEntry.Action action, long ownNanos) {
+    }
+
+    /** @param listener told of each revision once all of it ran, in order */
     public RevisionRunner(Connection connection, Dialect dialect, VersionTable versionTable, String appliedBy,
-                          EngineLog log, PhaseTimes times) {
+                          EngineLog log, PhaseTimes times, Consumer<AppliedRevision> listener) {
         this.connection = connection;
         this.dialect = dialect;
         this.versionTable = versionTable;
         this.appliedBy = appliedBy;
         this.log = log;
         this.times = times;
+        this.listener = listener;
+        this.batch = new StatementBatch(connection);
     }
 
     /** Runs upgrade(); with {@code commit} false the transaction stays open for more revisions. */
-    public Duration upgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
-        return run(revision, LogEntry.Action.UPGRADE, Migration::upgrade, headsBefore, headsAfter, commit);
+    public void upgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
+        run(revision, LogEntry.Action.UPGRADE, Migration::upgrade, headsBefore, headsAfter, commit);
     }
 
-    public Duration downgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter,
-                              boolean commit) {
-        return run(revision, LogEntry.Action.DOWNGRADE, Migration::downgrade, headsBefore, headsAfter, commit);
+    public void downgrade(LoadedRevision revision, Set<String> headsBefore, Set<String> headsAfter,
+                          boolean commit) {
+        run(revision, LogEntry.Action.DOWNGRADE, Migration::downgrade, headsBefore, headsAfter, commit);
     }
 
-    /** Commits the revisions left in the open transaction. */
+    /** Sends what waits and commits the revisions left in the open transaction. */
     public void commit() {
-        if (uncommitted == 0) {
+        if (uncommitted.isEmpty()) {
             return;
         }
         try {
             long begin = System.nanoTime();
+            batch.send();
+            List<AppliedRevision> settled = settle();
+            long sent = System.nanoTime();
+            times.add("apply", sent - begin);
             record();
             connection.commit();
-            times.add("version table", System.nanoTime() - begin);
-            uncommitted = 0;
+            times.add("version table", System.nanoTime() - sent);
+            uncommitted.clear();
+            settled.forEach(listener);
+        } catch (OperationFailedException e) {
+            throw operationFailed(e);
         } catch (SQLException e) {
-            int count = uncommitted;
+            int count = uncommitted.size();
             abandon();
             throw new MigrationException("Committing the last " + count + " revision(s) failed: "
                     + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.WHILE_COMMITTING
                     : "They were rolled back; run the goal again."), e);
         } catch (MigrationException e) {
-            int count = uncommitted;
+            int count = uncommitted.size();
             abandon();
             throw count > 1 ? new MigrationException(e.getMessage() + " All " + count
                     + " revisions of this transaction were rolled back.", e) : e;
@@ -93,9 +118,28 @@ public final class RevisionRunner {
 
     /** Forgets the open transaction's revisions and rolls it back. */
     private void abandon() {
-        uncommitted = 0;
+        uncommitted.clear();
+        unsent.clear();
         unrecorded.clear();
+        batch.clear();
         rollback();
+    }
+
+    /**
+     * The revisions whose statements have all run: their log rows, to be written, and what to
+     * tell the listener, once what must be committed with them is.
+     */
+    private List<AppliedRevision> settle() {
+        List<AppliedRevision> settled = new ArrayList<>(unsent.size());
+        for (Ran ran : unsent) {
+            LoadedRevision revision = ran.revision();
+            Duration took = Duration.ofNanos(ran.ownNanos() + batch.takeShare(revision.id()));
+            unrecorded.add(new LogEntry(revision.id(), ran.action(), revision.message(),
+                    revision.source().checksum(), took.toMillis(), appliedBy));
+            settled.add(new AppliedRevision(revision.id(), revision.message(), took));
+        }
+        unsent.clear();
+        return settled;
     }
 
     /** Writes the version changes of the revisions applied since the last commit. */
@@ -110,10 +154,10 @@ public final class RevisionRunner {
         void apply(Migration migration, Operations op);
     }
 
-    private Duration run(LoadedRevision revision, LogEntry.Action action, Direction direction,
-                         Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
+    private void run(LoadedRevision revision, LogEntry.Action action, Direction direction,
+                     Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
         long start = System.nanoTime();
-        String verb = action == LogEntry.Action.UPGRADE ? "upgrade" : "downgrade";
+        long sendingBefore = batch.sendingNanos();
         boolean committing = false;
         try {
             Migration migration = revision.instantiate();
@@ -122,60 +166,78 @@ public final class RevisionRunner {
                 commit();
             }
             connection.setAutoCommit(!revision.transactional());
-            ExecutingOperations op = new ExecutingOperations(connection, dialect, log, revision.transactional());
+            if (uncommitted.isEmpty()) {
+                unrecordedFrom = headsBefore;
+            }
+            uncommitted.add(revision.id());
+            ExecutingOperations op = new ExecutingOperations(connection, dialect, log, revision, action, batch);
             direction.apply(migration, op);
-            if (commit && revision.transactional() && unrecorded.isEmpty()) {
+            if (commit && revision.transactional() && uncommitted.size() == 1) {
                 // a revision in a transaction of its own: its version change ends its last batch
                 LogEntry entry = new LogEntry(revision.id(), action, revision.message(), revision.source().checksum(),
                         null, appliedBy);
                 VersionTable.VersionMove move = versionTable.move(headsBefore, headsAfter, entry,
                         Duration.ofNanos(op.firstSent() - start).toMillis());
-                move.requireMoved(op.flush(move.statements()));
+                move.requireMoved(op.send(move.statements()));
                 long applied = System.nanoTime();
                 times.add("apply", applied - start);
                 committing = true;
                 connection.commit();
+                uncommitted.clear();
+                batch.takeShare(revision.id());
                 times.add("version table", System.nanoTime() - applied);
-                return Duration.ofNanos(System.nanoTime() - start);
+                listener.accept(new AppliedRevision(revision.id(), revision.message(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+                return;
             }
-            op.flush();
+            boolean committingNow = commit || !revision.transactional();
+            if (committingNow || batch.isFull()) {
+                batch.send();
+            }
             long applied = System.nanoTime();
             times.add("apply", applied - start);
+            unsent.add(new Ran(revision, action, applied - start - (batch.sendingNanos() - sendingBefore)));
+            unrecordedTo = headsAfter;
+            List<AppliedRevision> settled = batch.isEmpty() ? settle() : List.of();
             if (!revision.transactional()) {
                 connection.setAutoCommit(false);
             }
-            if (unrecorded.isEmpty()) {
-                unrecordedFrom = headsBefore;
-            }
-            unrecordedTo = headsAfter;
-            unrecorded.add(new LogEntry(revision.id(), action, revision.message(), revision.source().checksum(),
-                    Duration.ofNanos(applied - start).toMillis(), appliedBy));
-            uncommitted++;
-            if (commit || !revision.transactional()) {
+            if (committingNow) {
                 record();
                 committing = true;
                 connection.commit();
-                uncommitted = 0;
+                uncommitted.clear();
             }
             times.add("version table", System.nanoTime() - applied);
-            return Duration.ofNanos(System.nanoTime() - start);
+            settled.forEach(listener);
         } catch (OperationFailedException e) {
-            String what = rolledBack(revision, verb, e.getCause(), false);
-            throw new MigrationException(failed(revision, verb) + " at '" + e.operation().describe() + "': "
-                    + e.databaseMessage() + ". " + what, e);
+            throw operationFailed(e);
         } catch (SQLException e) {
-            String what = rolledBack(revision, verb, e, committing);
-            throw new MigrationException(failed(revision, verb) + ": " + DatabaseMessage.of(e) + ". " + what, e);
+            String what = rolledBack(revision, verb(action), e, committing);
+            throw new MigrationException(failed(revision, verb(action)) + ": " + DatabaseMessage.of(e) + ". " + what,
+                    e);
         } catch (MigrationException e) {
             abandon();
             throw e;
         } catch (RuntimeException e) {
-            String what = rolledBack(revision, verb, e, false);
-            throw new MigrationException(failed(revision, verb) + ": " + e + ". " + what, e);
+            String what = rolledBack(revision, verb(action), e, false);
+            throw new MigrationException(failed(revision, verb(action)) + ": " + e + ". " + what, e);
         } catch (Error e) {
             abandon();
             throw e;
         }
+    }
+
+    /** An operation failed: of the revision running, or of an earlier one whose statements waited. */
+    private MigrationException operationFailed(OperationFailedException e) {
+        String verb = verb(e.action());
+        String what = rolledBack(e.revision(), verb, e.getCause(), false);
+        return new MigrationException(failed(e.revision(), verb) + " at '" + e.operation().describe() + "': "
+                + e.databaseMessage() + ". " + what, e);
+    }
+
+    private static String verb(LogEntry.Action action) {
+        return action == LogEntry.Action.UPGRADE ? "upgrade" : "downgrade";
     }
 
     private static String failed(LoadedRevision revision, String verb) {
@@ -184,7 +246,7 @@ public final class RevisionRunner {
 
     /** Rolls back and says what that left: the user's next step depends on it. */
     private String rolledBack(LoadedRevision revision, String verb, Throwable cause, boolean committing) {
-        int earlier = revision.transactional() ? uncommitted : 0;
+        int earlier = revision.transactional() ? Math.max(0, uncommitted.indexOf(revision.id())) : 0;
         abandon();
         boolean lost = ConnectionLoss.is(cause);
         if (lost && committing) {
