@@ -158,6 +158,7 @@ public final class RevisionRunner {
                      Set<String> headsBefore, Set<String> headsAfter, boolean commit) {
         long start = System.nanoTime();
         long sendingBefore = batch.sendingNanos();
+        String verb = verb(action);
         boolean committing = false;
         try {
             Migration migration = revision.instantiate();
@@ -213,15 +214,14 @@ public final class RevisionRunner {
         } catch (OperationFailedException e) {
             throw operationFailed(e);
         } catch (SQLException e) {
-            String what = rolledBack(revision, verb(action), e, committing);
-            throw new MigrationException(failed(revision, verb(action)) + ": " + DatabaseMessage.of(e) + ". " + what,
-                    e);
+            String what = rolledBack(revision, verb, e, committing);
+            throw new MigrationException(failed(revision, verb) + ": " + DatabaseMessage.of(e) + ". " + what, e);
         } catch (MigrationException e) {
             abandon();
             throw e;
         } catch (RuntimeException e) {
-            String what = rolledBack(revision, verb(action), e, false);
-            throw new MigrationException(failed(revision, verb(action)) + ": " + e + ". " + what, e);
+            String what = rolledBack(revision, verb, e, false);
+            throw new MigrationException(failed(revision, verb) + ": " + e + ". " + what, e);
         } catch (Error e) {
             abandon();
             throw e;

@@ -18,7 +18,7 @@ import java.util.Map;
  * all pending revisions share one transaction, several revisions' in a row. They go to the
  * database as one {@link SavepointBatch}, so that a run of many small revisions costs a round
  * trip and a savepoint per batch instead of per revision (on 500 one-table revisions that was
- * a third of the engine's time). A failure still names the revision and the operation its
+ * about a quarter of the engine's time). A failure still names the revision and the operation its
  * statement came from.
  *
  * <p>The time a batch took is shared among the revisions in it by their number of statements:
