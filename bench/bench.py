@@ -130,6 +130,10 @@ def flyway(goal, offline=True):
 # Flyway otherwise reports feature usage to Redgate over the network during the run.
 FLYWAY_ENV = {"REDGATE_DISABLE_TELEMETRY": "true"}
 
+# Maven's JVM limited to the quick JIT (C1), as docs/performance.md suggests for short goals
+# in .mvn/jvm.config: the same runs, to show what that setting is worth.
+QUICK_JIT_ENV = {"MAVEN_OPTS": (os.environ.get("MAVEN_OPTS", "") + " -XX:TieredStopAtLevel=1").strip()}
+
 
 # ---------------------------------------------------------------------------------------------
 # the database
@@ -359,6 +363,10 @@ AUTO_EMPTY = "ours: revision, empty db"
 AUTO_MODEL = "ours: revision, db at model (no-op)"
 ENG_AUTO_EMPTY = "ours: engine time, revision empty db"
 ENG_AUTO_MODEL = "ours: engine time, revision at model"
+NOOP_QUICK = "ours: no-op upgrade at head, quick JIT"
+ENG_NOOP_QUICK = "ours: engine time, no-op upgrade, quick JIT"
+AUTO_EMPTY_QUICK = "ours: revision, empty db, quick JIT"
+AUTO_MODEL_QUICK = "ours: revision, db at model, quick JIT"
 
 
 def bench_revisions(n, runs):
@@ -409,6 +417,19 @@ def bench_revisions(n, runs):
             seconds = upgrade(log_name=f"{log}-upgrade-noop")
             expect_schema(NOOP, pattern, tables, fks)
             return seconds
+
+        def noop_quick():
+            seconds = run(ours("upgrade"), ours_dir, f"{log}-upgrade-noop-quick", env=QUICK_JIT_ENV)[0]
+            expect_schema(NOOP_QUICK, pattern, tables, fks)
+            return seconds
+
+        def engine_noop_quick():
+            if not Features.engine_time:
+                raise NotAvailable("the plugin prints no 'Engine time:' line with -Dverbose")
+            output = run(ours("upgrade", "-Dverbose", quiet=False), ours_dir, f"{log}-engine-noop-quick",
+                         env=QUICK_JIT_ENV)[1]
+            expect_schema(ENG_NOOP_QUICK, pattern, tables, fks)
+            return engine_seconds(output, steps.key(ENG_NOOP_QUICK))
 
         def downgrade():
             seconds = run(ours("downgrade", "-Dtarget=base"), ours_dir, f"{log}-downgrade")[0]
@@ -462,9 +483,11 @@ def bench_revisions(n, runs):
             expect_schema(FLYWAY_NOOP, pattern, tables, fks)
             return seconds
 
-        steps.measure(UP_FRESH, fresh_clone, breaks=(NOOP, ENG_NOOP, DOWN))
+        steps.measure(UP_FRESH, fresh_clone, breaks=(NOOP, ENG_NOOP, NOOP_QUICK, ENG_NOOP_QUICK, DOWN))
         steps.measure(NOOP, noop)
         steps.measure(ENG_NOOP, engine(ENG_NOOP, False, False, f"{log}-engine-noop"))
+        steps.measure(NOOP_QUICK, noop_quick)
+        steps.measure(ENG_NOOP_QUICK, engine_noop_quick)
         steps.measure(DOWN, downgrade)
         steps.measure(UP_WARM, warm)
         steps.measure(ENG_WARM, engine(ENG_WARM, True, False, f"{log}-engine-warm"))
@@ -504,10 +527,10 @@ def bench_entities(m, runs):
     def clear_migrations():
         shutil.rmtree(os.path.join(project, "src/main/migrations"), ignore_errors=True)
 
-    def revision(log_name, offline=True):
+    def revision(log_name, offline=True, env=None):
         before = migration_files(project)
         seconds, output, _ = run(ours("revision", "-Dmessage=bench", "-Dverbose", quiet=False, offline=offline),
-                                 project, log_name)
+                                 project, log_name, env=env)
         return seconds, output, sorted(migration_files(project) - before)
 
     print("  warm-up (online, not measured)", file=sys.stderr, flush=True)
@@ -555,9 +578,11 @@ def bench_entities(m, runs):
                                   f" does not create the model: {e}")
             return seconds
 
-        def at_model():
-            seconds, output, written = revision(f"{log}-revision-at-model")
-            state["model_output"] = output
+        def at_model(quick=False):
+            seconds, output, written = revision(f"{log}-revision-at-model" + ("-quick" if quick else ""),
+                                                env=QUICK_JIT_ENV if quick else None)
+            if not quick:
+                state["model_output"] = output
             if "No changes detected" not in output or written:
                 changes = change_lines(output)
                 shown = "\n    ".join(changes[:20]) + ("\n    ..." if len(changes) > 20 else "")
@@ -565,10 +590,21 @@ def bench_entities(m, runs):
                                   f" ({len(written)} file(s) written):\n    {shown}")
             return seconds
 
-        steps.measure(AUTO_EMPTY, empty_db, breaks=(ENG_AUTO_EMPTY, AUTO_MODEL, ENG_AUTO_MODEL))
+        steps.measure(AUTO_EMPTY, empty_db, breaks=(ENG_AUTO_EMPTY, AUTO_MODEL, ENG_AUTO_MODEL, AUTO_MODEL_QUICK))
         steps.measure(ENG_AUTO_EMPTY, lambda: engine_seconds(state.get("empty_output"), steps.key(ENG_AUTO_EMPTY)))
         steps.measure(AUTO_MODEL, at_model, breaks=(ENG_AUTO_MODEL,))
         steps.measure(ENG_AUTO_MODEL, lambda: engine_seconds(state.get("model_output"), steps.key(ENG_AUTO_MODEL)))
+        steps.measure(AUTO_MODEL_QUICK, lambda: at_model(quick=True))
+
+        def empty_db_quick():
+            clear_migrations()
+            Db.fresh()
+            seconds, output, written = revision(f"{log}-revision-empty-quick", env=QUICK_JIT_ENV)
+            if len(written) != 1:
+                raise CheckFailed(f"expected one new migration file, found {len(written)}: {first_error(output)}")
+            return seconds
+
+        steps.measure(AUTO_EMPTY_QUICK, empty_db_quick)
         clear_migrations()
         steps.measure(VALIDATE, lambda: run(mvn("validate"), project, f"{log}-validate")[0])
 
@@ -664,7 +700,8 @@ size in this run; `x floor, paired`: median over the runs of this row's time / t
 time in the same run (the runs are interleaved, so this cancels a drift of the machine over
 the benchmark); `x psql per step`: median / median of psql with one transaction per
 revision (per table for M), the like-for-like of a tool with a transaction per step.
-`ms per unit`: median / size. Engine-time rows are the plugin's own `Engine time:` line."""
+`ms per unit`: median / size. Engine-time rows are the plugin's own `Engine time:` line.
+`quick JIT` rows: the same run with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (docs/performance.md)."""
 
 
 LOAD_AT_START = os.getloadavg()
