@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.archive.scan.internal.StandardScanOptions;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
@@ -21,6 +23,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
+import org.hibernate.cfg.PersistenceSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.PersistentClass;
@@ -73,16 +76,16 @@ public final class HibernateModel {
                                     int databaseMajorVersion, int databaseMinorVersion) {
         List<String> classNames = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
+        PersistenceUnits.Unit unit = null;
         if (source.entityPackages().isEmpty()) {
-            PersistenceUnits.Unit unit = PersistenceUnits.find(projectLoader, source.persistenceUnit());
-            classNames.addAll(unit.classNames());
+            unit = PersistenceUnits.find(projectLoader, source.persistenceUnit());
             properties.putAll(unit.properties());
         } else {
             classNames.addAll(entityClasses(source, projectLoader));
-        }
-        if (classNames.isEmpty()) {
-            throw new MigrationException("No @Entity classes found in " + String.join(", ", source.entityPackages())
-                    + "; check migrations.entityPackages, and that the project compiles.");
+            if (classNames.isEmpty()) {
+                throw new MigrationException("No @Entity classes found in " + String.join(", ", source.entityPackages())
+                        + "; check migrations.entityPackages, and that the project compiles.");
+            }
         }
         properties.putAll(source.hibernateProperties());
         // The compared schema is chosen by the search path of the scratch transaction; a
@@ -106,9 +109,20 @@ public final class HibernateModel {
             for (String className : classNames) {
                 sources.addAnnotatedClassName(className);
             }
-            Metadata metadata = sources.buildMetadata();
+            MetadataBuilder builder = sources.getMetadataBuilder();
+            if (unit != null) {
+                // what Hibernate's JPA bootstrap applies to a unit: its classes, mapping files and
+                // META-INF/orm.xml come through the scan, even with no scanner on the class path
+                builder.applyScanEnvironment(unit).applyScanOptions(new StandardScanOptions(
+                        properties.get(PersistenceSettings.SCANNER_DISCOVERY), unit.excludeUnlistedClasses()));
+            }
+            Metadata metadata = builder.build();
+            if (unit != null && metadata.getEntityBindings().isEmpty()) {
+                throw new MigrationException("The persistence unit " + unit.name() + " in " + PersistenceUnits.LOCATION
+                        + " maps no entity; list its classes or mapping files there, or set migrations.entityPackages.");
+            }
             return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), columnOrigins(metadata),
-                    classNames.size(),
+                    metadata.getEntityBindings().size(),
                     defaultSchema, checkSources(metadata));
         } catch (PersistenceException e) {
             throw new MigrationException("Hibernate cannot build the entity model: " + message(e)

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.boot.archive.scan.spi.ScanEnvironment;
 import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
 import org.hibernate.jpa.boot.spi.PersistenceXmlParser;
 
@@ -15,7 +16,33 @@ final class PersistenceUnits {
 
     static final String LOCATION = "META-INF/persistence.xml";
 
-    record Unit(String name, List<String> classNames, Map<String, String> properties) {
+    /**
+     * A persistence unit, and where Hibernate looks for its mappings when the application boots
+     * it: the listed classes and mapping files, the root's {@code META-INF/orm.xml}, and, when
+     * unlisted classes are not excluded and a scanner is on the class path, the root's classes.
+     */
+    record Unit(String name, URL rootUrl, List<URL> jarFiles, List<String> classNames, List<String> mappingFiles,
+                boolean excludeUnlistedClasses, Map<String, String> properties) implements ScanEnvironment {
+
+        @Override
+        public URL getRootUrl() {
+            return rootUrl;
+        }
+
+        @Override
+        public List<URL> getNonRootUrls() {
+            return jarFiles;
+        }
+
+        @Override
+        public List<String> getExplicitlyListedClassNames() {
+            return classNames;
+        }
+
+        @Override
+        public List<String> getExplicitlyListedMappingFiles() {
+            return mappingFiles;
+        }
     }
 
     private PersistenceUnits() {
@@ -49,6 +76,8 @@ final class PersistenceUnits {
         }
         Map<String, String> properties = new LinkedHashMap<>();
         unit.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
-        return new Unit(unit.getName(), unit.getManagedClassNames(), properties);
+        return new Unit(unit.getName(), unit.getPersistenceUnitRootUrl(), List.copyOf(unit.getJarFileUrls()),
+                List.copyOf(unit.getManagedClassNames()), List.copyOf(unit.getMappingFileNames()),
+                unit.isExcludeUnlistedClasses(), properties);
     }
 }

@@ -60,10 +60,7 @@ class HibernateModelTest {
 
     @Test
     void withoutPackagesThePersistenceUnitNamesTheClassesAndItsProperties(@TempDir Path resources) throws Exception {
-        Path file = resources.resolve("META-INF/persistence.xml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+        writePersistenceXml(resources, """
                   <persistence-unit name="shop">
                     <class>dev.migrations.autogen.model.fixture.Customer</class>
                     <exclude-unlisted-classes>true</exclude-unlisted-classes>
@@ -72,7 +69,6 @@ class HibernateModelTest {
                                 value="org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"/>
                     </properties>
                   </persistence-unit>
-                </persistence>
                 """);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, getClass().getClassLoader())) {
             EntityModelSource source = new EntityModelSource(List.of(TEST_CLASSES), List.of(), null, Map.of());
@@ -85,6 +81,74 @@ class HibernateModelTest {
             assertThatThrownBy(() -> HibernateModel.build(other, loader, 14, 0))
                     .isInstanceOf(MigrationException.class)
                     .hasMessage("No persistence unit billing in META-INF/persistence.xml; it has shop.");
+        }
+    }
+
+    /**
+     * The unit's mapping files and its root's META-INF/orm.xml are part of its model, as the
+     * application's Hibernate reads them: XML overrides the annotations it names.
+     */
+    @Test
+    void thePersistenceUnitsMappingFilesShapeTheModel(@TempDir Path resources) throws Exception {
+        writeUnit(resources, "<mapping-file>META-INF/billing-orm.xml</mapping-file>");
+        writeMapping(resources.resolve("META-INF/billing-orm.xml"), "Customer", "client");
+        assertThat(String.join("\n", unitModel(resources).createStatements()))
+                .contains("create table client (").doesNotContain("create table Customer");
+
+        Files.delete(resources.resolve("META-INF/billing-orm.xml"));
+        writeUnit(resources, "");
+        writeMapping(resources.resolve("META-INF/orm.xml"), "Customer", "account");
+        EntityModel model = unitModel(resources);
+        assertThat(String.join("\n", model.createStatements())).contains("create table account (");
+        assertThat(model.tableOrigins()).containsOnlyKeys("account");
+    }
+
+    @Test
+    void aPersistenceUnitWithoutEntitiesIsAUserError(@TempDir Path resources) throws Exception {
+        writePersistenceXml(resources, """
+                  <persistence-unit name="empty">
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                  </persistence-unit>
+                """);
+        assertThatThrownBy(() -> unitModel(resources))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The persistence unit empty in META-INF/persistence.xml maps no entity; list its "
+                        + "classes or mapping files there, or set migrations.entityPackages.");
+    }
+
+    private static void writeUnit(Path resources, String mappingFiles) throws Exception {
+        writePersistenceXml(resources, """
+                  <persistence-unit name="billing">
+                    %s
+                    <class>dev.migrations.autogen.model.fixture.Customer</class>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                  </persistence-unit>
+                """.formatted(mappingFiles));
+    }
+
+    private static void writePersistenceXml(Path resources, String units) throws Exception {
+        Path file = resources.resolve("META-INF/persistence.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                %s</persistence>
+                """.formatted(units));
+    }
+
+    private static void writeMapping(Path file, String entity, String table) throws Exception {
+        Files.writeString(file, """
+                <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.1">
+                  <entity class="dev.migrations.autogen.model.fixture.%s">
+                    <table name="%s"/>
+                  </entity>
+                </entity-mappings>
+                """.formatted(entity, table));
+    }
+
+    private EntityModel unitModel(Path resources) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, getClass().getClassLoader())) {
+            return HibernateModel.build(new EntityModelSource(List.of(TEST_CLASSES), List.of(), null, Map.of()),
+                    loader, 14, 0);
         }
     }
 
