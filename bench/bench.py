@@ -377,10 +377,10 @@ def bench_revisions(n, runs):
     steps = Steps("N", n, runs)
     log = f"N{n}"
 
-    def upgrade(*args, fresh_clone=False, log_name):
+    def upgrade(*args, fresh_clone=False, log_name, env=None):
         if fresh_clone:
             shutil.rmtree(os.path.join(ours_dir, "target"), ignore_errors=True)
-        return run(ours("upgrade", *args), ours_dir, log_name)[0]
+        return run(ours("upgrade", *args), ours_dir, log_name, env=env)[0]
 
     # warm-up, not measured: resolves plugins online, and checks that the three ways of
     # writing the workload give the same schema
@@ -413,23 +413,10 @@ def bench_revisions(n, runs):
             expect_schema(UP_FRESH, pattern, tables, fks)
             return seconds
 
-        def noop():
-            seconds = upgrade(log_name=f"{log}-upgrade-noop")
-            expect_schema(NOOP, pattern, tables, fks)
+        def noop(label=NOOP, log_name=f"{log}-upgrade-noop", env=None):
+            seconds = upgrade(log_name=log_name, env=env)
+            expect_schema(label, pattern, tables, fks)
             return seconds
-
-        def noop_quick():
-            seconds = run(ours("upgrade"), ours_dir, f"{log}-upgrade-noop-quick", env=QUICK_JIT_ENV)[0]
-            expect_schema(NOOP_QUICK, pattern, tables, fks)
-            return seconds
-
-        def engine_noop_quick():
-            if not Features.engine_time:
-                raise NotAvailable("the plugin prints no 'Engine time:' line with -Dverbose")
-            output = run(ours("upgrade", "-Dverbose", quiet=False), ours_dir, f"{log}-engine-noop-quick",
-                         env=QUICK_JIT_ENV)[1]
-            expect_schema(ENG_NOOP_QUICK, pattern, tables, fks)
-            return engine_seconds(output, steps.key(ENG_NOOP_QUICK))
 
         def downgrade():
             seconds = run(ours("downgrade", "-Dtarget=base"), ours_dir, f"{log}-downgrade")[0]
@@ -453,7 +440,7 @@ def bench_revisions(n, runs):
             expect_schema(UP_SINGLE, pattern, tables, fks)
             return seconds
 
-        def engine(label, fresh_db, fresh_clone, log_name, *extra):
+        def engine(label, fresh_db, fresh_clone, log_name, *extra, env=None):
             # a run of its own: without -q, so that an INFO line can be read
             def action():
                 if not Features.engine_time:
@@ -465,7 +452,7 @@ def bench_revisions(n, runs):
                 if fresh_clone:
                     shutil.rmtree(os.path.join(ours_dir, "target"), ignore_errors=True)
                 _, output, rc = run(ours("upgrade", "-Dverbose", *extra, quiet=False), ours_dir, log_name,
-                                    check=not extra)
+                                    env=env, check=not extra)
                 if rc != 0:
                     raise NotAvailable(f"the build refuses it: {first_error(output)}")
                 expect_schema(label, pattern, tables, fks)
@@ -486,8 +473,9 @@ def bench_revisions(n, runs):
         steps.measure(UP_FRESH, fresh_clone, breaks=(NOOP, ENG_NOOP, NOOP_QUICK, ENG_NOOP_QUICK, DOWN))
         steps.measure(NOOP, noop)
         steps.measure(ENG_NOOP, engine(ENG_NOOP, False, False, f"{log}-engine-noop"))
-        steps.measure(NOOP_QUICK, noop_quick)
-        steps.measure(ENG_NOOP_QUICK, engine_noop_quick)
+        steps.measure(NOOP_QUICK, lambda: noop(NOOP_QUICK, f"{log}-upgrade-noop-quick", QUICK_JIT_ENV))
+        steps.measure(ENG_NOOP_QUICK, engine(ENG_NOOP_QUICK, False, False, f"{log}-engine-noop-quick",
+                                             env=QUICK_JIT_ENV))
         steps.measure(DOWN, downgrade)
         steps.measure(UP_WARM, warm)
         steps.measure(ENG_WARM, engine(ENG_WARM, True, False, f"{log}-engine-warm"))
@@ -562,11 +550,15 @@ def bench_entities(m, runs):
         clear_migrations()
         state = {}
 
-        def empty_db():
+        def revision_on_empty_db(log_name, env=None):
             Db.fresh()
-            seconds, output, written = revision(f"{log}-revision-empty")
+            seconds, output, written = revision(log_name, env=env)
             if len(written) != 1:
                 raise CheckFailed(f"expected one new migration file, found {len(written)}: {first_error(output)}")
+            return seconds, output, written
+
+        def empty_db():
+            seconds, output, written = revision_on_empty_db(f"{log}-revision-empty")
             state["empty_output"] = output
             # not measured: the written revision must create the model, and brings the
             # database to it for the next measurement
@@ -598,11 +590,7 @@ def bench_entities(m, runs):
 
         def empty_db_quick():
             clear_migrations()
-            Db.fresh()
-            seconds, output, written = revision(f"{log}-revision-empty-quick", env=QUICK_JIT_ENV)
-            if len(written) != 1:
-                raise CheckFailed(f"expected one new migration file, found {len(written)}: {first_error(output)}")
-            return seconds
+            return revision_on_empty_db(f"{log}-revision-empty-quick", QUICK_JIT_ENV)[0]
 
         steps.measure(AUTO_EMPTY_QUICK, empty_db_quick)
         clear_migrations()
