@@ -27,6 +27,16 @@ try {
     check('Hibernate cannot build the entity model', ['migrations:check', '-Dmigrations.entityPackages=com.example.badmapping'])
     check("PostgreSQL refuses Hibernate's DDL for the entity model",
         ['migrations:revision', '-Dmessage=x', '-Dmigrations.entityPackages=com.example.badddl'])
+    // last: from here on the project has a persistence.xml, whose one unit maps nothing
+    def unit = new File(basedir, 'src/main/resources/META-INF/persistence.xml')
+    unit.parentFile.mkdirs()
+    unit.text = '''<persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+  <persistence-unit name="empty">
+    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+  </persistence-unit>
+</persistence>
+'''
+    check('The persistence unit empty in META-INF/persistence.xml maps no entity', ['migrations:revision', '-Dmessage=x'])
     assert failures.isEmpty(): "${failures.size()} case(s) misbehaved:\n\n" + failures.join('\n\n')
 } finally {
     s.close()
