@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark of migrations-maven-plugin: generates the workloads (workloads.py), runs
-them against PostgreSQL with psql, our plugin and Flyway, checks every resulting schema,
+them against PostgreSQL with psql, our plugin, Flyway and liquibase-hibernate, checks every
+resulting schema,
 and prints one table of medians (also written to bench/target/results.md).
 
 Run it through bench/run, which first builds and installs the plugin; see bench/README.md.
@@ -129,6 +130,15 @@ def flyway(goal, offline=True):
 
 # Flyway otherwise reports feature usage to Redgate over the network during the run.
 FLYWAY_ENV = {"REDGATE_DISABLE_TELEMETRY": "true"}
+
+
+def liquibase_diff(offline=True):
+    # Liquibase otherwise fetches its analytics settings over the network and reports usage.
+    connection = [f"-Dliquibase.url={Env.jdbc_url()}", f"-Dliquibase.username={Env.user}",
+                  "-Dliquibase.analytics.enabled=false"]
+    if Env.password:
+        connection.append(f"-Dliquibase.password={Env.password}")
+    return mvn("liquibase:diff", *connection, offline=offline)
 
 # Maven's JVM limited to the quick JIT (C1), as docs/performance.md suggests for short goals
 # in .mvn/jvm.config: the same runs, to show what that setting is worth.
@@ -358,6 +368,8 @@ ENG_NOOP = "ours: engine time, no-op upgrade"
 DOWN = "ours: downgrade -Dtarget=base"
 FLYWAY = "flyway: migrate"
 FLYWAY_NOOP = "flyway: no-op migrate at head"
+LB_EMPTY = "liquibase-hibernate: diff, empty db"
+LB_MODEL = "liquibase-hibernate: diff, db at model"
 VALIDATE = "maven: validate (start-up)"
 AUTO_EMPTY = "ours: revision, empty db"
 AUTO_MODEL = "ours: revision, db at model (no-op)"
@@ -367,6 +379,11 @@ NOOP_QUICK = "ours: no-op upgrade at head, quick JIT"
 ENG_NOOP_QUICK = "ours: engine time, no-op upgrade, quick JIT"
 AUTO_EMPTY_QUICK = "ours: revision, empty db, quick JIT"
 AUTO_MODEL_QUICK = "ours: revision, db at model, quick JIT"
+
+# The peer each of our rows is set against in `x peer, paired`: the same work done by the tool
+# a team would otherwise pick.
+PEERS = {UP_FRESH: FLYWAY, UP_WARM: FLYWAY, NOOP: FLYWAY_NOOP, NOOP_QUICK: FLYWAY_NOOP,
+         AUTO_EMPTY: LB_EMPTY, AUTO_EMPTY_QUICK: LB_EMPTY, AUTO_MODEL: LB_MODEL, AUTO_MODEL_QUICK: LB_MODEL}
 
 
 def bench_revisions(n, runs):
@@ -507,7 +524,7 @@ def change_lines(output):
 def bench_entities(m, runs):
     root = os.path.join(WORK, f"entities-{m}")
     print(f"\n== entities M={m}: generating {root}", file=sys.stderr, flush=True)
-    project = workloads.generate_entities(root, m, Env.plugin_version)
+    project, liquibase_dir = workloads.generate_entities(root, m, Env.plugin_version)
     pattern, tables, fks = "^e[0-9]+$", m, m - 1
     steps = Steps("M", m, runs)
     log = f"M{m}"
@@ -538,6 +555,9 @@ def bench_entities(m, runs):
                            f"slightly different DDL. {e}")
         clear_migrations()
         run(mvn("validate", offline=False), project, f"{log}-warmup-validate")
+        Db.fresh()
+        run(mvn("compile", offline=False), liquibase_dir, f"{log}-warmup-liquibase-build")
+        liquibase_on(liquibase_dir, f"{log}-warmup-liquibase", offline=False)
     except CheckFailed as e:
         warmup_failure = str(e)
         clear_migrations()
@@ -592,13 +612,56 @@ def bench_entities(m, runs):
             clear_migrations()
             return revision_on_empty_db(f"{log}-revision-empty-quick", QUICK_JIT_ENV)[0]
 
+        def liquibase_at_model():
+            # the model's schema made by psql (not timed), so that the peer's measurement does
+            # not rest on ours; no version table to count as a difference
+            Db.fresh()
+            run(psql("-f", "per-step.sql"), root, f"{log}-liquibase-model-schema")
+            seconds, changes = liquibase_on(liquibase_dir, f"{log}-liquibase-at-model")
+            if changes.get("dropTable"):
+                raise CheckFailed(f"liquibase-hibernate's diff at the model drops {changes['dropTable']} tables:"
+                                  " it read no entity")
+            state["liquibase_false_changes"] = changes
+            return seconds
+
+        def liquibase_empty():
+            Db.fresh()
+            seconds, changes = liquibase_on(liquibase_dir, f"{log}-liquibase-empty")
+            if changes["createTable"] != m:
+                raise CheckFailed(f"liquibase-hibernate's diff on an empty database creates {changes['createTable']}"
+                                  f" tables, not {m}")
+            return seconds
+
         steps.measure(AUTO_EMPTY_QUICK, empty_db_quick)
+        steps.measure(LB_MODEL, liquibase_at_model)
+        steps.measure(LB_EMPTY, liquibase_empty)
         clear_migrations()
         steps.measure(VALIDATE, lambda: run(mvn("validate"), project, f"{log}-validate")[0])
 
+    if state.get("liquibase_false_changes"):
+        changes = state["liquibase_false_changes"]
+        R.notes.append(f"M={m} {LB_MODEL}: proposes {changes['changeSet']} change sets against the database at the"
+                       f" model ({', '.join(f'{n} {k}' for k, n in sorted(changes.items()) if k != 'changeSet')})")
     # a warm-up failure that the measurements did not show again
     if warmup_failure and not any(f.startswith(f"M={m} ") for f in R.failures):
         R.notes.append(f"M={m}: warm-up: {warmup_failure}")
+
+
+def liquibase_on(project, log_name, offline=True):
+    """Runs liquibase:diff; (seconds, {change kind: count} of the changelog it wrote)."""
+    diff = os.path.join(project, workloads.LIQUIBASE_DIFF)
+    if os.path.exists(diff):
+        os.remove(diff)  # it appends to an existing changelog
+    seconds = run(liquibase_diff(offline=offline), project, log_name)[0]
+    if not os.path.exists(diff):
+        raise CheckFailed(f"liquibase:diff wrote no {workloads.LIQUIBASE_DIFF} [log: {os.path.join(LOGS, log_name)}.log]")
+    changes = {"changeSet": 0, "createTable": 0}
+    for change_set in ET.parse(diff).getroot():
+        changes["changeSet"] += 1
+        for change in change_set:
+            kind = change.tag.rsplit("}", 1)[-1]
+            changes[kind] = changes.get(kind, 0) + 1
+    return seconds, changes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -610,7 +673,7 @@ def fmt(seconds):
 
 def table():
     header = ["workload", "size", "runs", "median s", "min s", "max s", "x floor", "x floor, paired", "x psql per step",
-              "ms per unit"]
+              "x peer, paired", "ms per unit"]
     lines = []
     for group, size, workload in R.rows:
         key = (group, size, workload)
@@ -619,7 +682,7 @@ def table():
         unit = "rev" if group == "N" else "table"
         cells = [workload, f"{group}={size}", str(len(samples))]
         if status == "FAIL" or not samples:
-            cells += [status or "n/a", "", "", "", "", "", ""]
+            cells += [status or "n/a", "", "", "", "", "", "", ""]
         else:
             median = statistics.median(samples)
             ratios = []
@@ -629,11 +692,14 @@ def table():
             floor_key = (group, size, FLOOR)
             paired = R.paired_ratio(key, floor_key) if R.status.get(floor_key) != "FAIL" else None
             ratios.insert(1, f"{paired:.2f}" if paired is not None else "n/a")
+            peer = (group, size, PEERS[workload]) if workload in PEERS else None
+            peer_ratio = R.paired_ratio(key, peer) if peer and R.status.get(peer) != "FAIL" else None
+            ratios.append("" if peer is None else f"{peer_ratio:.2f}" if peer_ratio is not None else "n/a")
             cells += [fmt(median), fmt(min(samples)), fmt(max(samples)), *ratios,
                       f"{median * 1000 / size:.1f} /{unit}"]
         lines.append(cells)
     widths = [max(len(str(c)) for c in column) for column in zip(header, *lines)]
-    right = {2, 3, 4, 5, 6, 7, 8, 9}
+    right = {2, 3, 4, 5, 6, 7, 8, 9, 10}
 
     def render(cells):
         return "| " + " | ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
@@ -674,6 +740,8 @@ def describe_environment(args, started):
         f"- PostgreSQL {server} at {Env.host}:{Env.port}; {os.cpu_count()} CPUs, load average at start"
         f" {LOAD_AT_START[0]:.2f}, at end {os.getloadavg()[0]:.2f} (other work on the machine skews the times)",
         f"- Flyway {workloads.FLYWAY_VERSION} (flyway-maven-plugin, one transaction per migration)",
+        f"- Liquibase {workloads.LIQUIBASE_VERSION} (liquibase-maven-plugin diff, liquibase-hibernate6"
+        f" {workloads.LIQUIBASE_VERSION}: Hibernate ORM 6.6; the model read from a persistence.xml listing the entities)",
         f"- detected: 'Engine time:' line: {'yes' if Features.engine_time else 'no'}; "
         f"upgrade reads migrations.singleTransaction: {'yes' if Features.single_transaction else 'no'}",
     ]
@@ -688,7 +756,10 @@ size in this run; `x floor, paired`: median over the runs of this row's time / t
 time in the same run (the runs are interleaved, so this cancels a drift of the machine over
 the benchmark); `x psql per step`: median / median of psql with one transaction per
 revision (per table for M), the like-for-like of a tool with a transaction per step.
-`ms per unit`: median / size. Engine-time rows are the plugin's own `Engine time:` line.
+`x peer, paired`: like `x floor, paired`, against the peer doing the same work in the same run
+(upgrades: `flyway: migrate`; no-op: Flyway's no-op; revision: liquibase-hibernate's diff of
+the same database). `ms per unit`: median / size. Engine-time rows are the plugin's own
+`Engine time:` line.
 `quick JIT` rows: the same run with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (docs/performance.md)."""
 
 

@@ -9,7 +9,8 @@ The SQL is spelled exactly as the plugin's PostgresDialect renders the Java oper
 the harness checks that all three produce the same pg_dump.
 
 Entities: M JPA entities e0001..eM, each with 9 columns of mixed types, a unique constraint,
-an index and a @ManyToOne to the previous entity, in a project configured for autogenerate.
+an index and a @ManyToOne to the previous entity, in a project configured for autogenerate,
+and the same classes in a project running liquibase-hibernate's diff (the peer of autogenerate).
 """
 
 import datetime
@@ -23,6 +24,9 @@ FLYWAY_VERSION = "13.12.0"
 POSTGRESQL_DRIVER_VERSION = "42.7.14"  # the driver the plugin itself uses
 JPA_API_VERSION = "3.2.0"
 COMPILER_PLUGIN_VERSION = "3.14.1"
+# 4.33.0: the last Liquibase under the Apache License (5.x is not open source); its Hibernate
+# extension of the same version runs Hibernate ORM 6.6.
+LIQUIBASE_VERSION = "4.33.0"
 FIRST_CREATED = datetime.datetime(2026, 1, 1, 0, 0)
 
 
@@ -162,6 +166,23 @@ def ours_pom(artifact, plugin_version):
 """
 
 
+def peer_dependencies(group, artifact, version):
+    """A peer's Maven plugin's own dependencies: its PostgreSQL support and our JDBC driver."""
+    return f"""\
+        <dependencies>
+          <dependency>
+            <groupId>{group}</groupId>
+            <artifactId>{artifact}</artifactId>
+            <version>{version}</version>
+          </dependency>
+          <dependency>
+            <groupId>org.postgresql</groupId>
+            <artifactId>postgresql</artifactId>
+            <version>{POSTGRESQL_DRIVER_VERSION}</version>
+          </dependency>
+        </dependencies>"""
+
+
 def flyway_pom(artifact):
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -181,18 +202,7 @@ def flyway_pom(artifact):
             <location>filesystem:src/main/resources/db/migration</location>
           </locations>
         </configuration>
-        <dependencies>
-          <dependency>
-            <groupId>org.flywaydb</groupId>
-            <artifactId>flyway-database-postgresql</artifactId>
-            <version>{FLYWAY_VERSION}</version>
-          </dependency>
-          <dependency>
-            <groupId>org.postgresql</groupId>
-            <artifactId>postgresql</artifactId>
-            <version>{POSTGRESQL_DRIVER_VERSION}</version>
-          </dependency>
-        </dependencies>
+{peer_dependencies("org.flywaydb", "flyway-database-postgresql", FLYWAY_VERSION)}
       </plugin>
     </plugins>
   </build>
@@ -306,7 +316,8 @@ public class {entity_name(i)} {{
 """
 
 
-def entities_pom(artifact, plugin_version):
+def entities_pom(artifact, plugin):
+    """A project holding the entity classes, running the given <plugin> element."""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -336,6 +347,15 @@ def entities_pom(artifact, plugin_version):
       </plugins>
     </pluginManagement>
     <plugins>
+{plugin}
+    </plugins>
+  </build>
+</project>
+"""
+
+
+def ours_entities_plugin(plugin_version):
+    return f"""\
       <plugin>
         <groupId>{PLUGIN[0]}</groupId>
         <artifactId>{PLUGIN[1]}</artifactId>
@@ -343,10 +363,47 @@ def entities_pom(artifact, plugin_version):
         <configuration>
           <entityPackages>bench.model</entityPackages>
         </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
+      </plugin>"""
+
+
+LIQUIBASE_CHANGELOG = "src/main/resources/db/changelog.xml"
+LIQUIBASE_DIFF = "target/diff.xml"
+
+
+def liquibase_plugin():
+    """liquibase:diff of the database (url) against the entity model (referenceUrl), written as a
+    changelog to LIQUIBASE_DIFF: liquibase-hibernate's equivalent of revision --autogenerate."""
+    return f"""\
+      <plugin>
+        <groupId>org.liquibase</groupId>
+        <artifactId>liquibase-maven-plugin</artifactId>
+        <version>{LIQUIBASE_VERSION}</version>
+        <configuration>
+          <changeLogFile>{LIQUIBASE_CHANGELOG}</changeLogFile>
+          <referenceUrl>hibernate:ejb3:bench?dialect=org.hibernate.dialect.PostgreSQLDialect</referenceUrl>
+          <diffChangeLogFile>{LIQUIBASE_DIFF}</diffChangeLogFile>
+        </configuration>
+{peer_dependencies("org.liquibase.ext", "liquibase-hibernate6", LIQUIBASE_VERSION)}
+      </plugin>"""
+
+
+def persistence_xml(m):
+    """The unit liquibase-hibernate reads (hibernate:ejb3:bench): every entity listed."""
+    classes = "".join(f"    <class>bench.model.{entity_name(i)}</class>\n" for i in range(1, m + 1))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+  <persistence-unit name="bench">
+{classes}    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+    <properties>
+      <property name="hibernate.dialect" value="org.hibernate.dialect.PostgreSQLDialect"/>
+    </properties>
+  </persistence-unit>
+</persistence>
+"""
+
+
+EMPTY_CHANGELOG = """<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"/>
 """
 
 
@@ -369,12 +426,18 @@ def entity_sql(i):
 
 def generate_entities(root, m, plugin_version):
     """root/project: a user project with M entities in bench.model and no migrations yet;
+    root/liquibase: the same entities in a project running liquibase-hibernate;
     root/floor.sql and root/per-step.sql: the same schema as plain SQL."""
     if os.path.exists(root):
         shutil.rmtree(root)
     project = os.path.join(root, "project")
-    write(os.path.join(project, "pom.xml"), entities_pom(f"entities-{m}", plugin_version))
+    liquibase = os.path.join(root, "liquibase")
+    write(os.path.join(project, "pom.xml"), entities_pom(f"entities-{m}", ours_entities_plugin(plugin_version)))
+    write(os.path.join(liquibase, "pom.xml"), entities_pom(f"liquibase-entities-{m}", liquibase_plugin()))
     for i in range(1, m + 1):
-        write(os.path.join(project, "src/main/java/bench/model", entity_name(i) + ".java"), entity_java(i))
+        for where in (project, liquibase):
+            write(os.path.join(where, "src/main/java/bench/model", entity_name(i) + ".java"), entity_java(i))
+    write(os.path.join(liquibase, "src/main/resources/META-INF/persistence.xml"), persistence_xml(m))
+    write(os.path.join(liquibase, LIQUIBASE_CHANGELOG), EMPTY_CHANGELOG)
     write_floor_scripts(root, [entity_sql(i) for i in range(1, m + 1)])
-    return project
+    return project, liquibase
