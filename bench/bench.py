@@ -557,7 +557,10 @@ def bench_entities(m, runs):
         run(mvn("validate", offline=False), project, f"{log}-warmup-validate")
         Db.fresh()
         run(mvn("compile", offline=False), liquibase_dir, f"{log}-warmup-liquibase-build")
-        liquibase_on(liquibase_dir, f"{log}-warmup-liquibase", offline=False)
+        try:
+            liquibase_on(liquibase_dir, f"{log}-warmup-liquibase", offline=False)
+        except NotAvailable:
+            pass  # the measured runs say so in their rows
     except CheckFailed as e:
         warmup_failure = str(e)
         clear_migrations()
@@ -652,7 +655,12 @@ def liquibase_on(project, log_name, offline=True):
     diff = os.path.join(project, workloads.LIQUIBASE_DIFF)
     if os.path.exists(diff):
         os.remove(diff)  # it appends to an existing changelog
-    seconds = run(liquibase_diff(offline=offline), project, log_name)[0]
+    seconds, output, rc = run(liquibase_diff(offline=offline), project, log_name, check=False)
+    if rc != 0:
+        # the peer itself failing (Hibernate 6.6 overflows its stack on a chain of 800 @ManyToOne)
+        # is not a failure of the benchmark: its row says why it has no time
+        crash = re.search(r"Exception in thread \S+ (\S+)", output)
+        raise NotAvailable(f"liquibase:diff fails: {crash.group(1) if crash else first_error(output)}")
     if not os.path.exists(diff):
         raise CheckFailed(f"liquibase:diff wrote no {workloads.LIQUIBASE_DIFF} [log: {os.path.join(LOGS, log_name)}.log]")
     changes = {"changeSet": 0, "createTable": 0}
