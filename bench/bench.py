@@ -145,6 +145,40 @@ def liquibase_diff(offline=True):
 QUICK_JIT_ENV = {"MAVEN_OPTS": (os.environ.get("MAVEN_OPTS", "") + " -XX:TieredStopAtLevel=1").strip()}
 
 
+class ClassArchive:
+    """Maven's JVM with the quick JIT and its classes mapped from a CDS archive of the workload's
+    own project (docs/performance.md, the .mvn/jvm.config it suggests): the archive is written at
+    the exit of one warm-up run of the goal and checked, then every measured run maps it."""
+
+    def __init__(self, folder):
+        self.path = os.path.join(folder, "maven.jsa")
+        self.usable = None  # why not, when it cannot be made or mapped
+
+    def dump_env(self):
+        return self._env(f"-XX:ArchiveClassesAtExit={self.path}")
+
+    def env(self):
+        if self.usable is not True:
+            raise NotAvailable(self.usable or "no class archive was written")
+        return self._env(f"-XX:SharedArchiveFile={self.path}")
+
+    @staticmethod
+    def _env(flag):
+        # the JVM lists every class it leaves out of the archive at the warning level
+        return {"MAVEN_OPTS": (os.environ.get("MAVEN_OPTS", "") + f" {flag} -XX:TieredStopAtLevel=1"
+                               " -Xlog:cds=off,cds+dynamic=off").strip()}
+
+    def check(self, project, log_name):
+        """-Xshare:on refuses to start when the archive cannot be mapped, so that no measured
+        run quietly goes without it."""
+        if not os.path.exists(self.path):
+            self.usable = "the JVM wrote no class archive at the end of the warm-up run"
+            return
+        env = self._env(f"-XX:SharedArchiveFile={self.path} -Xshare:on")
+        _, output, rc = run(mvn("validate"), project, log_name, env=env, check=False)
+        self.usable = True if rc == 0 else f"the JVM cannot map the class archive: {first_error(output)}"
+
+
 # ---------------------------------------------------------------------------------------------
 # the database
 
@@ -379,11 +413,14 @@ NOOP_QUICK = "ours: no-op upgrade at head, quick JIT"
 ENG_NOOP_QUICK = "ours: engine time, no-op upgrade, quick JIT"
 AUTO_EMPTY_QUICK = "ours: revision, empty db, quick JIT"
 AUTO_MODEL_QUICK = "ours: revision, db at model, quick JIT"
+NOOP_CDS = "ours: no-op upgrade at head, CDS + quick JIT"
+AUTO_EMPTY_CDS = "ours: revision, empty db, CDS + quick JIT"
+AUTO_MODEL_CDS = "ours: revision, db at model, CDS + quick JIT"
+VALIDATE_CDS = "maven: validate, CDS + quick JIT"
 
 # The peer each of our rows is set against in `x peer, paired`: the same work done by the tool
-# a team would otherwise pick.
-PEERS = {UP_FRESH: FLYWAY, UP_WARM: FLYWAY, NOOP: FLYWAY_NOOP, NOOP_QUICK: FLYWAY_NOOP,
-         AUTO_EMPTY: LB_EMPTY, AUTO_EMPTY_QUICK: LB_EMPTY, AUTO_MODEL: LB_MODEL, AUTO_MODEL_QUICK: LB_MODEL}
+# a team would otherwise pick. Only rows run with Maven's defaults, as the peers are.
+PEERS = {UP_FRESH: FLYWAY, UP_WARM: FLYWAY, NOOP: FLYWAY_NOOP, AUTO_EMPTY: LB_EMPTY, AUTO_MODEL: LB_MODEL}
 
 
 def bench_revisions(n, runs):
@@ -393,6 +430,7 @@ def bench_revisions(n, runs):
     pattern, tables, fks = "^t[0-9]+$", n, n - 1
     steps = Steps("N", n, runs)
     log = f"N{n}"
+    archive = ClassArchive(root)
 
     def upgrade(*args, fresh_clone=False, log_name, env=None):
         if fresh_clone:
@@ -412,6 +450,8 @@ def bench_revisions(n, runs):
             Features.engine_time = engine_ms(output) is not None
         expect_schema("ours (warm-up)", pattern, tables, fks)
         same_dump(f"N={n} ours", floor_dump, Db.dump(VERSION_TABLES))
+        run(ours("upgrade"), ours_dir, f"{log}-warmup-cds-dump", env=archive.dump_env())
+        archive.check(ours_dir, f"{log}-warmup-cds-check")
         Db.fresh()
         run(flyway("migrate", offline=False), flyway_dir, f"{log}-warmup-flyway", env=FLYWAY_ENV)
         expect_schema("flyway (warm-up)", pattern, tables, fks)
@@ -487,12 +527,13 @@ def bench_revisions(n, runs):
             expect_schema(FLYWAY_NOOP, pattern, tables, fks)
             return seconds
 
-        steps.measure(UP_FRESH, fresh_clone, breaks=(NOOP, ENG_NOOP, NOOP_QUICK, ENG_NOOP_QUICK, DOWN))
+        steps.measure(UP_FRESH, fresh_clone, breaks=(NOOP, ENG_NOOP, NOOP_QUICK, ENG_NOOP_QUICK, NOOP_CDS, DOWN))
         steps.measure(NOOP, noop)
         steps.measure(ENG_NOOP, engine(ENG_NOOP, False, False, f"{log}-engine-noop"))
         steps.measure(NOOP_QUICK, lambda: noop(NOOP_QUICK, f"{log}-upgrade-noop-quick", QUICK_JIT_ENV))
         steps.measure(ENG_NOOP_QUICK, engine(ENG_NOOP_QUICK, False, False, f"{log}-engine-noop-quick",
                                              env=QUICK_JIT_ENV))
+        steps.measure(NOOP_CDS, lambda: noop(NOOP_CDS, f"{log}-upgrade-noop-cds", archive.env()))
         steps.measure(DOWN, downgrade)
         steps.measure(UP_WARM, warm)
         steps.measure(ENG_WARM, engine(ENG_WARM, True, False, f"{log}-engine-warm"))
@@ -503,6 +544,8 @@ def bench_revisions(n, runs):
         steps.measure(FLYWAY, flyway_migrate, breaks=(FLYWAY_NOOP,))
         steps.measure(FLYWAY_NOOP, flyway_noop)
         steps.measure(VALIDATE, lambda: run(mvn("validate"), ours_dir, f"{log}-validate")[0])
+        steps.measure(VALIDATE_CDS, lambda: run(mvn("validate"), ours_dir, f"{log}-validate-cds",
+                                                env=archive.env())[0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,6 +571,7 @@ def bench_entities(m, runs):
     pattern, tables, fks = "^e[0-9]+$", m, m - 1
     steps = Steps("M", m, runs)
     log = f"M{m}"
+    archive = ClassArchive(root)
 
     def clear_migrations():
         shutil.rmtree(os.path.join(project, "src/main/migrations"), ignore_errors=True)
@@ -553,6 +597,10 @@ def bench_entities(m, runs):
         except CheckFailed as e:
             R.notes.append(f"M={m}: the floor's SQL is not exactly the autogenerated schema; the ratios compare "
                            f"slightly different DDL. {e}")
+        # at the model (the revision that brought it there still in place): the archive holds
+        # what a revision loads, Hibernate's and SchemaCrawler's classes among them
+        revision(f"{log}-warmup-cds-dump", env=archive.dump_env())
+        archive.check(project, f"{log}-warmup-cds-check")
         clear_migrations()
         run(mvn("validate", offline=False), project, f"{log}-warmup-validate")
         Db.fresh()
@@ -593,10 +641,9 @@ def bench_entities(m, runs):
                                   f" does not create the model: {e}")
             return seconds
 
-        def at_model(quick=False):
-            seconds, output, written = revision(f"{log}-revision-at-model" + ("-quick" if quick else ""),
-                                                env=QUICK_JIT_ENV if quick else None)
-            if not quick:
+        def at_model(suffix="", env=None):
+            seconds, output, written = revision(f"{log}-revision-at-model{suffix}", env=env)
+            if env is None:
                 state["model_output"] = output
             if "No changes detected" not in output or written:
                 changes = change_lines(output)
@@ -605,15 +652,17 @@ def bench_entities(m, runs):
                                   f" ({len(written)} file(s) written):\n    {shown}")
             return seconds
 
-        steps.measure(AUTO_EMPTY, empty_db, breaks=(ENG_AUTO_EMPTY, AUTO_MODEL, ENG_AUTO_MODEL, AUTO_MODEL_QUICK))
+        steps.measure(AUTO_EMPTY, empty_db, breaks=(ENG_AUTO_EMPTY, AUTO_MODEL, ENG_AUTO_MODEL, AUTO_MODEL_QUICK,
+                                                    AUTO_MODEL_CDS))
         steps.measure(ENG_AUTO_EMPTY, lambda: engine_seconds(state.get("empty_output"), steps.key(ENG_AUTO_EMPTY)))
         steps.measure(AUTO_MODEL, at_model, breaks=(ENG_AUTO_MODEL,))
         steps.measure(ENG_AUTO_MODEL, lambda: engine_seconds(state.get("model_output"), steps.key(ENG_AUTO_MODEL)))
-        steps.measure(AUTO_MODEL_QUICK, lambda: at_model(quick=True))
+        steps.measure(AUTO_MODEL_QUICK, lambda: at_model("-quick", QUICK_JIT_ENV))
+        steps.measure(AUTO_MODEL_CDS, lambda: at_model("-cds", archive.env()))
 
-        def empty_db_quick():
+        def empty_db_tuned(suffix, env):
             clear_migrations()
-            return revision_on_empty_db(f"{log}-revision-empty-quick", QUICK_JIT_ENV)[0]
+            return revision_on_empty_db(f"{log}-revision-empty{suffix}", env)[0]
 
         def liquibase_at_model():
             # the model's schema made by psql (not timed), so that the peer's measurement does
@@ -635,11 +684,14 @@ def bench_entities(m, runs):
                                   f" tables, not {m}")
             return seconds
 
-        steps.measure(AUTO_EMPTY_QUICK, empty_db_quick)
+        steps.measure(AUTO_EMPTY_QUICK, lambda: empty_db_tuned("-quick", QUICK_JIT_ENV))
+        steps.measure(AUTO_EMPTY_CDS, lambda: empty_db_tuned("-cds", archive.env()))
         steps.measure(LB_MODEL, liquibase_at_model)
         steps.measure(LB_EMPTY, liquibase_empty)
         clear_migrations()
         steps.measure(VALIDATE, lambda: run(mvn("validate"), project, f"{log}-validate")[0])
+        steps.measure(VALIDATE_CDS, lambda: run(mvn("validate"), project, f"{log}-validate-cds",
+                                                env=archive.env())[0])
 
     if state.get("liquibase_false_changes"):
         changes = state["liquibase_false_changes"]
@@ -768,7 +820,11 @@ revision (per table for M), the like-for-like of a tool with a transaction per s
 (upgrades: `flyway: migrate`; no-op: Flyway's no-op; revision: liquibase-hibernate's diff of
 the same database). `ms per unit`: median / size. Engine-time rows are the plugin's own
 `Engine time:` line.
-`quick JIT` rows: the same run with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (docs/performance.md)."""
+`quick JIT` rows: the same run with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (docs/performance.md).
+`CDS + quick JIT` rows: the same with Maven's classes mapped from a class-data-sharing archive
+of the same project (-XX:SharedArchiveFile=..., written by a warm-up run with
+-XX:ArchiveClassesAtExit=...), as docs/performance.md suggests. The peers ran with Maven's
+defaults, so these rows have no `x peer`."""
 
 
 LOAD_AT_START = os.getloadavg()
