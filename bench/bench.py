@@ -154,9 +154,6 @@ class ClassArchive:
         self.path = os.path.join(folder, "maven.jsa")
         self.usable = None  # why not, when it cannot be made or mapped
 
-    def dump_env(self):
-        return self._env(f"-XX:ArchiveClassesAtExit={self.path}")
-
     def env(self):
         if self.usable is not True:
             raise NotAvailable(self.usable or "no class archive was written")
@@ -168,14 +165,17 @@ class ClassArchive:
         return {"MAVEN_OPTS": (os.environ.get("MAVEN_OPTS", "") + f" {flag} -XX:TieredStopAtLevel=1"
                                " -Xlog:cds=off,cds+dynamic=off").strip()}
 
-    def check(self, project, log_name):
-        """-Xshare:on refuses to start when the archive cannot be mapped, so that no measured
-        run quietly goes without it."""
-        if not os.path.exists(self.path):
-            self.usable = "the JVM wrote no class archive at the end of the warm-up run"
+    def write(self, command, project, log_name):
+        """Runs the command once with the archive written at its exit, then checks that it maps
+        (-Xshare:on refuses to start otherwise, so that no measured run quietly goes without it).
+        A JVM that cannot do either makes these rows n/a, not the others."""
+        _, output, rc = run(command, project, f"{log_name}-dump", check=False,
+                            env=self._env(f"-XX:ArchiveClassesAtExit={self.path}"))
+        if rc != 0 or not os.path.exists(self.path):
+            self.usable = f"the run that writes the class archive fails or writes none: {first_error(output)}"
             return
-        env = self._env(f"-XX:SharedArchiveFile={self.path} -Xshare:on")
-        _, output, rc = run(mvn("validate"), project, log_name, env=env, check=False)
+        _, output, rc = run(mvn("validate"), project, f"{log_name}-check", check=False,
+                            env=self._env(f"-XX:SharedArchiveFile={self.path} -Xshare:on"))
         self.usable = True if rc == 0 else f"the JVM cannot map the class archive: {first_error(output)}"
 
 
@@ -450,8 +450,7 @@ def bench_revisions(n, runs):
             Features.engine_time = engine_ms(output) is not None
         expect_schema("ours (warm-up)", pattern, tables, fks)
         same_dump(f"N={n} ours", floor_dump, Db.dump(VERSION_TABLES))
-        run(ours("upgrade"), ours_dir, f"{log}-warmup-cds-dump", env=archive.dump_env())
-        archive.check(ours_dir, f"{log}-warmup-cds-check")
+        archive.write(ours("upgrade"), ours_dir, f"{log}-warmup-cds")
         Db.fresh()
         run(flyway("migrate", offline=False), flyway_dir, f"{log}-warmup-flyway", env=FLYWAY_ENV)
         expect_schema("flyway (warm-up)", pattern, tables, fks)
@@ -599,8 +598,7 @@ def bench_entities(m, runs):
                            f"slightly different DDL. {e}")
         # at the model (the revision that brought it there still in place): the archive holds
         # what a revision loads, Hibernate's and SchemaCrawler's classes among them
-        revision(f"{log}-warmup-cds-dump", env=archive.dump_env())
-        archive.check(project, f"{log}-warmup-cds-check")
+        archive.write(ours("revision", "-Dmessage=bench"), project, f"{log}-warmup-cds")
         clear_migrations()
         run(mvn("validate", offline=False), project, f"{log}-warmup-validate")
         Db.fresh()
