@@ -162,8 +162,7 @@ class ClassArchive:
     @staticmethod
     def _env(flag):
         # the JVM lists every class it leaves out of the archive at the warning level
-        return {"MAVEN_OPTS": (os.environ.get("MAVEN_OPTS", "") + f" {flag} -XX:TieredStopAtLevel=1"
-                               " -Xlog:cds=off,cds+dynamic=off").strip()}
+        return {"MAVEN_OPTS": f"{QUICK_JIT_ENV['MAVEN_OPTS']} {flag} -Xlog:cds=off,cds+dynamic=off"}
 
     def write(self, command, project, log_name):
         """Runs the command once with the archive written at its exit, then checks that it maps
