@@ -147,18 +147,17 @@ public final class Migrations {
                            List<RevisionNode> plan, Set<String> before, boolean up) throws SQLException {
         RevisionGraph graph = catalog.graph();
         List<AppliedRevision> done = new ArrayList<>();
+        RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(),
+                log, times, applied -> {
+                    log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message() + "  ("
+                            + millis(applied.duration()) + ")");
+                    done.add(applied);
+                });
         Set<String> current = new TreeSet<>(before);
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        // closed in reverse order: the runner, freeing the connection, before the flush rolls back
         try (ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
-             DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable());
-             RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(),
-                     appliedBy(), log, times, applied -> {
-                         log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message()
-                                 + "  (" + millis(applied.duration()) + ")");
-                         done.add(applied);
-                     })) {
+             DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
                 times.time("lock", lock::verifyHeld);
                 LoadedRevision revision = catalog.revision(node);

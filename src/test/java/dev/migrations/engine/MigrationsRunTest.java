@@ -187,47 +187,6 @@ class MigrationsRunTest {
         assertThat(tables()).isEmpty();
     }
 
-    /** An upgrade() creating {@code count} tables named t{number}_0, t{number}_1, ... */
-    private static String manyTables(int number, int count) {
-        return "for (int i = 0; i < %d; i++) { op.createTable(\"t%d_\" + i, column(\"id\", bigint()).primaryKey()); }"
-                .formatted(count, number);
-    }
-
-    @Test
-    void inOneTransactionBatchesSentBehindTheRunningRevisionsAllLand() throws Exception {
-        // 600 statements: batches of StatementBatch.SEND_BEHIND_AT (250) go while later revisions run
-        int perRevision = 200;
-        revision(1, manyTables(1, perRevision));
-        revision(2, manyTables(2, perRevision));
-        revision(3, manyTables(3, perRevision));
-
-        RunResult result = migrations(true).upgrade("head");
-
-        assertThat(result.revisions()).hasSize(3);
-        assertThat(heads()).containsExactly("r00000000003");
-        assertThat(log()).containsExactlyElementsOf(expectedLog());
-        assertThat(tables()).hasSize(3 * perRevision).contains("t1_0", "t3_" + (perRevision - 1));
-    }
-
-    @Test
-    void inOneTransactionAFailureSentBehindIsReportedBeforeALaterRevisionsOwnFailure() throws Exception {
-        // revision 1's 301 statements, the failing one last, are more than StatementBatch.SEND_BEHIND_AT
-        // (250): sent behind while revision 2 runs and throws
-        revision(1, manyTables(1, 300)
-                + " op.createIndex(\"ix_t1_0_missing\", \"t1_0\", \"missing\");");
-        revision(2, "if (true) { throw new IllegalStateException(\"revision 2 broke\"); }");
-
-        assertThatThrownBy(() -> migrations(true).upgrade("head")).isInstanceOf(MigrationException.class)
-                .hasMessageStartingWith("Revision r00000000001 (step 1) failed in upgrade() at 'create index "
-                        + "ix_t1_0_missing on t1_0'")
-                .hasMessageContaining("column \"missing\" does not exist")
-                .hasMessageNotContaining("revision 2 broke");
-
-        assertThat(heads()).isEmpty();
-        assertThat(log()).isEmpty();
-        assertThat(tables()).isEmpty();
-    }
-
     @Test
     void aFailureInOneTransactionRecordsNothing() throws Exception {
         threeRevisions("op.execute(\"SELECT * FROM no_such_table\");");

@@ -30,19 +30,15 @@ import java.util.function.Consumer;
  *
  * <p>When the caller defers the commit (all pending revisions in one transaction), revisions
  * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
- * Their statements wait in one {@link StatementBatch} and go in batches, sent behind while the
- * next revisions run (until a statement that cannot wait, or the commit, which wait for them), so
- * that many small revisions cost a few round trips and the client's time overlaps the server's.
+ * Their statements wait in one {@link StatementBatch} until it is full, until a statement that
+ * cannot wait, or until the commit, so that many small revisions cost a few round trips.
  * Their version changes wait too, and are written as one move and one multi-row log insert
  * just before the commit: nobody else can see the version table in between.
  *
  * <p>Each revision is reported to the listener once all its statements have run, with how long
  * it took: its own time on the client plus its share of the batches it was sent in.
- *
- * <p>Closing the runner rolls back what it left uncommitted, having waited for any batch still on
- * its way: a run stopped from outside (its lock lost) must not leave the connection in use.
  */
-public final class RevisionRunner implements AutoCloseable {
+public final class RevisionRunner {
 
     private final Connection connection;
     private final Dialect dialect;
@@ -60,8 +56,6 @@ public final class RevisionRunner implements AutoCloseable {
     private Set<String> unrecordedFrom;
     private Set<String> unrecordedTo;
     private final List<LogEntry> unrecorded = new ArrayList<>();
-    /** The connection's autocommit as last set here; null before the first revision. */
-    private Boolean autoCommit;
 
     /** A revision's run, and its own time on the client (batches sent meanwhile not counted). */
     private record Ran(LoadedRevision revision, LogEntry.Action action, long ownNanos) {
@@ -172,8 +166,7 @@ public final class RevisionRunner implements AutoCloseable {
                 // statements that refuse a transaction block must not land in the open one
                 commit();
             }
-            // set only when it changes: a batch sent behind may be using the connection
-            setAutoCommit(!revision.transactional());
+            connection.setAutoCommit(!revision.transactional());
             if (uncommitted.isEmpty()) {
                 unrecordedFrom = headsBefore;
             }
@@ -199,10 +192,8 @@ public final class RevisionRunner implements AutoCloseable {
                 return;
             }
             boolean committingNow = commit || !revision.transactional();
-            if (committingNow) {
+            if (committingNow || batch.isFull()) {
                 batch.send();
-            } else {
-                batch.sendBehindWhenDue();
             }
             long applied = System.nanoTime();
             times.add("apply", applied - start);
@@ -210,7 +201,7 @@ public final class RevisionRunner implements AutoCloseable {
             unrecordedTo = headsAfter;
             List<AppliedRevision> settled = batch.isEmpty() ? settle() : List.of();
             if (!revision.transactional()) {
-                setAutoCommit(false);
+                connection.setAutoCommit(false);
             }
             if (committingNow) {
                 record();
@@ -223,45 +214,17 @@ public final class RevisionRunner implements AutoCloseable {
         } catch (OperationFailedException e) {
             throw operationFailed(e);
         } catch (SQLException e) {
-            reportFailureBehindFirst();
             String what = rolledBack(revision, verb, e, committing);
             throw new MigrationException(failed(revision, verb) + ": " + DatabaseMessage.of(e) + ". " + what, e);
         } catch (MigrationException e) {
-            reportFailureBehindFirst();
             abandon();
             throw e;
         } catch (RuntimeException e) {
-            reportFailureBehindFirst();
             String what = rolledBack(revision, verb, e, false);
             throw new MigrationException(failed(revision, verb) + ": " + e + ". " + what, e);
         } catch (Error e) {
             abandon();
             throw e;
-        }
-    }
-
-    private void setAutoCommit(boolean wanted) throws SQLException {
-        if (autoCommit == null || autoCommit != wanted) {
-            connection.setAutoCommit(wanted);
-            autoCommit = wanted;
-        }
-    }
-
-    /**
-     * A batch sent behind holds earlier revisions' statements: if one of them failed, that is the
-     * failure to report (the one the user must fix first), not the later revision's.
-     */
-    private void reportFailureBehindFirst() {
-        OperationFailedException earlier = batch.failureBehind();
-        if (earlier != null) {
-            throw operationFailed(earlier);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (!uncommitted.isEmpty() || !batch.isEmpty()) {
-            abandon();
         }
     }
 

@@ -9,11 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The statements rendered in the open transaction and not sent yet: one revision's, or, when
@@ -23,13 +21,6 @@ import java.util.concurrent.FutureTask;
  * about a quarter of the engine's time). A failure still names the revision and the operation its
  * statement came from.
  *
- * <p>When all pending revisions share one transaction, a batch may be sent behind: on a thread of
- * its own, while the caller renders the next revisions, so that the client's work overlaps the
- * server's instead of adding to it. One batch at most is on its way; the connection is used by
- * nothing else meanwhile: every other use of it (sending, clearing, the runner's own calls) waits
- * for that batch first, and a failure of it is reported at the next of them, naming the revision
- * it came from.
- *
  * <p>The time a batch took is shared among the revisions in it by their number of statements:
  * the server does not say how long each one ran, and that is the fairest split the client can
  * make for the version log's durations.
@@ -37,18 +28,15 @@ import java.util.concurrent.FutureTask;
 final class StatementBatch {
 
     /**
-     * Statements sent behind at a time: enough to make round trips rare, few enough that the
-     * server starts early (the client renders the first batch with nothing to overlap it) and
-     * that, after a failure, the replay that finds the failing statement stays small.
+     * Enough statements to make round trips rare; few enough that the text held in memory and,
+     * after a failure, the replay that finds the failing statement stay small.
      */
-    static final int SEND_BEHIND_AT = 250;
+    static final int LIMIT = 1000;
 
     private final Connection connection;
     private final List<Pending> pending = new ArrayList<>();
-    /** Each revision's share of the time its batches took, by revision id; written by the sending thread too. */
-    private final Map<String, Long> shares = new ConcurrentHashMap<>();
-    /** The batch on its way to the database, if any. */
-    private FutureTask<Void> behind;
+    /** Each revision's share of the time its batches took, by revision id. */
+    private final Map<String, Long> shares = new HashMap<>();
     private long sendingNanos;
 
     /** A rendered statement not sent yet, with where it came from. */
@@ -63,12 +51,15 @@ final class StatementBatch {
         pending.add(new Pending(revision, action, operation, sql));
     }
 
-    /** True when nothing waits and nothing is on its way: every statement added so far has run. */
     boolean isEmpty() {
-        return pending.isEmpty() && behind == null;
+        return pending.isEmpty();
     }
 
-    /** How long the caller was held up sending batches or waiting for them, since this batch was made. */
+    boolean isFull() {
+        return pending.size() >= LIMIT;
+    }
+
+    /** How long sending batches took, all revisions together, since this batch was made. */
     long sendingNanos() {
         return sendingNanos;
     }
@@ -79,47 +70,10 @@ final class StatementBatch {
         return share == null ? 0 : share;
     }
 
-    /**
-     * Forgets what was not sent: the transaction it was meant for is being rolled back. A batch on
-     * its way is waited for, whatever its outcome, so that the connection is free for the rollback.
-     */
+    /** Forgets what was not sent: the transaction it was meant for is being rolled back. */
     void clear() {
         pending.clear();
-        failureBehind();
         shares.clear();
-    }
-
-    /** Waits for the batch on its way, if any: its failure, or null when it ran or there was none. */
-    OperationFailedException failureBehind() {
-        try {
-            awaitBehind();
-            return null;
-        } catch (OperationFailedException e) {
-            return e;
-        }
-    }
-
-    /**
-     * Sends the statements waiting on another thread once there are enough of them, after the
-     * batch sent before has run.
-     *
-     * @throws OperationFailedException when the batch sent before failed
-     */
-    void sendBehindWhenDue() {
-        if (pending.size() < SEND_BEHIND_AT) {
-            return;
-        }
-        awaitBehind();
-        List<Pending> batch = List.copyOf(pending);
-        pending.clear();
-        FutureTask<Void> sending = new FutureTask<>(() -> {
-            execute(batch, List.of());
-            return null;
-        });
-        Thread thread = new Thread(sending, "migrations-send");
-        thread.setDaemon(true);
-        thread.start();
-        behind = sending;
     }
 
     /** Sends the statements waiting, if any. */
@@ -136,57 +90,12 @@ final class StatementBatch {
      * revision's version change, which then costs no round trip of its own.
      *
      * @return the update count of each trailing statement
-     * @throws OperationFailedException when one of the waiting statements fails, or the batch sent behind did
+     * @throws OperationFailedException when one of the waiting statements fails
      * @throws SQLException             when a trailing statement fails
      */
     int[] send(List<String> trailing) throws SQLException {
-        awaitBehind();
         List<Pending> batch = List.copyOf(pending);
         pending.clear();
-        long start = System.nanoTime();
-        try {
-            return execute(batch, trailing);
-        } finally {
-            sendingNanos += System.nanoTime() - start;
-        }
-    }
-
-    /** Waits, uninterruptibly (the connection is busy until the batch ends), for the batch on its way. */
-    private void awaitBehind() {
-        FutureTask<Void> sending = behind;
-        if (sending == null) {
-            return;
-        }
-        behind = null;
-        long start = System.nanoTime();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    sending.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException("sending a batch failed", e.getCause());
-                }
-            }
-        } finally {
-            sendingNanos += System.nanoTime() - start;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Runs {@code batch} and {@code trailing} in one round trip; on any thread, the connection being free. */
-    private int[] execute(List<Pending> batch, List<String> trailing) throws SQLException {
         List<String> sql = new ArrayList<>(batch.size() + trailing.size());
         batch.forEach(next -> sql.add(next.sql()));
         sql.addAll(trailing);
@@ -213,6 +122,7 @@ final class StatementBatch {
             throw new OperationFailedException(first.revision(), first.action(), first.operation(), e);
         } finally {
             long took = System.nanoTime() - start;
+            sendingNanos += took;
             for (Pending next : batch) {
                 shares.merge(next.revision().id(), took / sql.size(), Long::sum);
             }
