@@ -100,6 +100,27 @@ class ChecksumCacheTest {
     }
 
     @Test
+    void aCacheWithWindowsLineEndsIsRead() throws IOException {
+        Path file = source("class A {}");
+        checksumFromANewRun(file);
+
+        markCachedChecksums(null);
+        Files.writeString(cacheFile(), Files.readString(cacheFile()).replace("\n", "\r\n"));
+        assertThat(checksumFromANewRun(file)).isEqualTo("from-the-cache");
+    }
+
+    @Test
+    void aLineWithoutExactlyThreeFieldsIsNotTrusted() throws IOException {
+        Path file = source("class A {}");
+        checksumFromANewRun(file);
+
+        markCachedChecksums(null);
+        Files.writeString(cacheFile(), Files.readString(cacheFile()).replace("\tfrom-the-cache\n",
+                "\tfrom-the-cache\textra\n"));
+        assertThat(checksumFromANewRun(file)).isEqualTo(SourceChecksum.of("class A {}"));
+    }
+
+    @Test
     void aDamagedCacheIsIgnored() throws IOException {
         Path file = source("class A {}");
         Files.createDirectories(cacheFile().getParent());
