@@ -91,7 +91,8 @@ final class ChecksumCache {
                 if (secondTab > 0 && secondTab < lineEnd) {
                     String checksum = text.substring(secondTab + 1, lineEnd);
                     if (checksum.indexOf('\t') < 0) {
-                        previous.put(text.substring(start, tab), new Entry(text.substring(tab + 1, secondTab), checksum));
+                        previous.put(text.substring(start, tab),
+                                new Entry(text.substring(tab + 1, secondTab), checksum));
                     }
                 }
             }
