@@ -37,7 +37,7 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
         for (String id : new TreeSet<>(graph.applied(heads))) {
             String recorded = applied.get(id);
             LoadedRevision revision = catalog.revision(id);
-            if (recorded == null || revision == null || recorded.equals(revision.source().checksum())) {
+            if (revision == null || !differs(recorded, revision.source().checksum())) {
                 continue;
             }
             Edited edited = new Edited(id, revision.source().path().getFileName().toString(),
@@ -45,6 +45,24 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
             (accepting.contains(id) ? accepted : refused).add(edited);
         }
         return new EditedRevisions(List.copyOf(refused), List.copyOf(accepted));
+    }
+
+    /**
+     * Whether any revision in {@code current} (id to its source's checksum) was edited after it
+     * was applied, by the same rule as {@link #find}.
+     */
+    static boolean anyAmong(Map<String, String> current, Map<String, String> applied) {
+        for (Map.Entry<String, String> revision : current.entrySet()) {
+            if (differs(applied.get(revision.getKey()), revision.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A revision applied without a checksum (stamped) cannot be told edited. */
+    private static boolean differs(String recorded, String current) {
+        return recorded != null && !recorded.equals(current);
     }
 
     /** Stops the run when an edit was not accepted; the database is not touched. */

@@ -8,8 +8,10 @@ import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.runner.RevisionRunner;
 import dev.migrations.engine.source.ClassPreloader;
+import dev.migrations.engine.source.KnownRevisions;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
+import dev.migrations.engine.source.SourceScan;
 import dev.migrations.engine.version.AppliedRecord;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.RecordedPosition;
@@ -21,9 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +48,12 @@ public final class Migrations {
 
     /** The revision graph, with changed sources compiled when a class is needed; needs no database. */
     public RevisionCatalog catalog() {
-        return RevisionCatalog.load(config.migrationsDirectory(), config.migrationsPackage(),
-                config.classesDirectory(), log, times);
+        return RevisionCatalog.load(scan(), log, times);
+    }
+
+    private SourceScan scan() {
+        return RevisionCatalog.scan(config.migrationsDirectory(), config.migrationsPackage(),
+                config.classesDirectory(), times);
     }
 
     public RunResult upgrade(String target) {
@@ -58,11 +66,29 @@ public final class Migrations {
 
     private RunResult upgradeTimed(String target) {
         try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
-            RevisionCatalog catalog = catalog();
-            RevisionGraph graph = catalog.graph();
+            SourceScan scan = scan();
+            Optional<KnownRevisions> known = scan.known()
+                    .filter(revisions -> config.acceptChanged().isEmpty() && names(target, revisions.heads()));
+            // Loaded while the connection opens, unless the sources are those of the last load and
+            // the database may be at their heads: then the catalog is loaded only if it is not.
+            RevisionCatalog catalog = known.isPresent() ? null : RevisionCatalog.load(scan, log, times);
             DatabaseSession session = times.time("connect", pending::get);
             long begin = System.nanoTime();
             RecordedPosition recorded = session.position();
+            if (known.isPresent()) {
+                if (recorded.heads().equals(known.get().heads())
+                        && !EditedRevisions.anyAmong(known.get().checksums(), recorded.checksums())) {
+                    times.add("position", System.nanoTime() - begin);
+                    // every head is a head of the graph the last load built and checked
+                    Set<String> heads = new TreeSet<>(recorded.heads());
+                    log.info("Nothing to upgrade: the database is at " + describe(heads, heads::contains) + ".");
+                    return new RunResult(List.of(), heads, heads);
+                }
+                times.add("position", System.nanoTime() - begin);
+                catalog = RevisionCatalog.load(scan, log, times);
+                begin = System.nanoTime();
+            }
+            RevisionGraph graph = catalog.graph();
             Set<String> heads = knownHeads(session, graph, recorded.heads());
             EditedRevisions edited = edited(catalog, recorded, heads);
             times.add("position", System.nanoTime() - begin);
@@ -410,14 +436,26 @@ public final class Migrations {
     }
 
     private static String describe(Set<String> heads, RevisionGraph graph) {
+        return describe(heads, id -> graph.contains(id) && graph.isHead(id));
+    }
+
+    private static String describe(Set<String> heads, Predicate<String> isHead) {
         if (heads.isEmpty()) {
             return "base";
         }
         List<String> parts = new ArrayList<>();
         for (String id : heads) {
-            parts.add(graph.contains(id) && graph.isHead(id) ? id + " (head)" : id);
+            parts.add(isHead.test(id) ? id + " (head)" : id);
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * Whether {@code target} means exactly the graph whose heads are {@code heads}: "heads", or
+     * "head" of a history that has not split. Any other target needs the graph to resolve.
+     */
+    private static boolean names(String target, Set<String> heads) {
+        return "heads".equals(target) || "head".equals(target) && heads.size() == 1;
     }
 
     private MigrationException databaseError(SQLException e) {

@@ -84,10 +84,33 @@ class MigrationsRunTest {
     }
 
     private Migrations migrations(boolean singleTransaction) {
+        return migrations(singleTransaction, EngineLog.SILENT);
+    }
+
+    /** With {@code log} at info level, and the time of each phase reported there. */
+    private Migrations migrations(boolean singleTransaction, EngineLog log) {
         ConnectionSettings settings = new ConnectionSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
         return new Migrations(new MigrationsConfig(settings, project.resolve("src/main/migrations"), null,
-                project.resolve("target/migrations"), schema, null, 10_000, Set.of(), singleTransaction, false),
-                EngineLog.SILENT);
+                project.resolve("target/migrations"), schema, null, 10_000, Set.of(), singleTransaction,
+                log != EngineLog.SILENT), log);
+    }
+
+    /** The info lines of a run. */
+    private static final class InfoLines implements EngineLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(String message) {
+            lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void debug(String message) {
+        }
     }
 
     private List<String> query(String sql) throws SQLException {
@@ -280,6 +303,66 @@ class MigrationsRunTest {
                 run.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void atHeadWithTheSourcesOfTheLastLoadARunNeitherLoadsTheRevisionsNorBuildsTheirGraph() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("head");
+        InfoLines log = new InfoLines();
+
+        RunResult result = migrations(false, log).upgrade("head");
+
+        assertThat(result.revisions()).isEmpty();
+        assertThat(result.after()).containsExactly("r00000000003");
+        assertThat(log.lines).contains("Nothing to upgrade: the database is at r00000000003 (head).");
+        assertThat(log.lines).filteredOn(line -> line.startsWith("Engine time:")).singleElement()
+                .satisfies(line -> assertThat(line).contains("scan ", "position ").doesNotContain("load ", "graph "));
+    }
+
+    @Test
+    void atHeadARevisionThatTheDatabaseRecordsWithAnotherChecksumIsStillRefused() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("head");
+        // as if another checkout, with another version of r2's source, had applied it
+        query("UPDATE \"" + schema + "\".migrations_version_log SET checksum = 'edited' "
+                + "WHERE revision = 'r00000000002' RETURNING 1");
+        List<String> logBefore = log();
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("Revision r00000000002 was edited after it was applied");
+
+        assertThat(log()).isEqualTo(logBefore);
+    }
+
+    @Test
+    void aDatabaseTakenBackByAnotherRunIsUpgradedAgainFromTheSameSources() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("head");
+        migrations(false).downgrade("r00000000001");
+
+        RunResult result = migrations(false).upgrade("head");
+
+        assertThat(result.revisions()).extracting(AppliedRevision::id).containsExactly("r00000000002", "r00000000003");
+        assertThat(tables()).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
+    void aRevisionAddedSinceTheLastLoadIsAppliedAndAnEditedOneRefused() throws Exception {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
+        revision(2, "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("head");
+        migrations(false).upgrade("head");
+        revision(3, "op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+
+        assertThat(migrations(false).upgrade("head").revisions()).extracting(AppliedRevision::id)
+                .containsExactly("r00000000003");
+
+        revision(2, "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey(), column(\"x\", text()));");
+        assertThatThrownBy(() -> migrations(false).upgrade("head"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("Revision r00000000002 was edited after it was applied");
     }
 
     @Test

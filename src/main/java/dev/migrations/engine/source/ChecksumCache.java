@@ -52,7 +52,7 @@ final class ChecksumCache {
     static ChecksumCache in(Path directory) {
         String plugin;
         try {
-            plugin = MigrationCompiler.apiStamp();
+            plugin = ApiBuild.stamp();
         } catch (IOException e) {
             return none();
         }

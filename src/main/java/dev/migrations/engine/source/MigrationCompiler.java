@@ -1,6 +1,5 @@
 package dev.migrations.engine.source;
 
-import dev.migrations.api.Migration;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -61,7 +59,7 @@ public final class MigrationCompiler {
         try {
             Files.createDirectories(classesDirectory);
             Properties index = readIndex();
-            String apiStamp = apiStamp();
+            String apiStamp = ApiBuild.stamp();
             if (!apiStamp.equals(index.getProperty(API_KEY))) {
                 index.clear();
             }
@@ -166,7 +164,7 @@ public final class MigrationCompiler {
     }
 
     private List<String> options(Path sourceRoot) {
-        String classpath = classesDirectory + java.io.File.pathSeparator + apiLocation();
+        String classpath = classesDirectory + java.io.File.pathSeparator + ApiBuild.location();
         return List.of("-d", classesDirectory.toString(), "-classpath", classpath,
                 "-sourcepath", sourceRoot.toString(), "-implicit:none", "-proc:none",
                 "-encoding", "UTF-8", "-nowarn", "-g");
@@ -250,20 +248,6 @@ public final class MigrationCompiler {
     private void writeIndex(Properties index) throws IOException {
         try (OutputStream out = Files.newOutputStream(classesDirectory.resolve(INDEX_FILE))) {
             index.store(out, "migration sources compiled, by content checksum");
-        }
-    }
-
-    /** Classes compiled against another build of the API must be recompiled. */
-    static String apiStamp() throws IOException {
-        Path api = apiLocation();
-        return api + "@" + (Files.isDirectory(api) ? "dir" : Files.size(api) + ":" + Files.getLastModifiedTime(api).toMillis());
-    }
-
-    static Path apiLocation() {
-        try {
-            return Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the migrations API classes", e);
         }
     }
 }

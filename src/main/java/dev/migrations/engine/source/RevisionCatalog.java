@@ -1,6 +1,5 @@
 package dev.migrations.engine.source;
 
-import dev.migrations.engine.Await;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.PhaseTimes;
 import dev.migrations.engine.graph.RevisionGraph;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /**
@@ -40,18 +38,26 @@ public final class RevisionCatalog {
     /** As {@link #load(Path, String, Path, EngineLog)}, adding the time of each step to {@code times}. */
     public static RevisionCatalog load(Path sourceRoot, String packageName, Path classesDirectory, EngineLog log,
                                        PhaseTimes times) {
+        return load(scan(sourceRoot, packageName, classesDirectory, times), log, times);
+    }
+
+    /**
+     * Finds and checksums the sources, the first half of {@link #load}: enough to tell whether
+     * they are exactly those of the last full load ({@link SourceScan#known()}).
+     */
+    public static SourceScan scan(Path sourceRoot, String packageName, Path classesDirectory, PhaseTimes times) {
+        return SourceScan.of(sourceRoot, packageName, classesDirectory, times);
+    }
+
+    /** The catalog of the scanned sources: compiled if needed, loaded, and their graph built and checked. */
+    public static RevisionCatalog load(SourceScan scan, EngineLog log, PhaseTimes times) {
+        Path sourceRoot = scan.sourceRoot();
+        Path classesDirectory = scan.classesDirectory();
+        List<SourceFile> sources = scan.sources();
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
         DeferredCompile compile;
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
-            // The index is read on a second core while this one stamps the sources: each is tens
-            // of milliseconds of a cold JVM at 2,000 revisions, and neither needs the other.
-            CompletableFuture<RevisionIndex> reading = CompletableFuture.supplyAsync(
-                    () -> new RevisionIndex(classesDirectory));
-            ChecksumCache checksums = times.time("scan", () -> ChecksumCache.in(classesDirectory));
-            List<SourceFile> sources = times.time("scan",
-                    () -> MigrationSources.find(sourceRoot, packageName, checksums));
-            checksums.save();
-            RevisionIndex index = times.time("load", () -> Await.result(reading, "reading the revision index"));
+            RevisionIndex index = times.time("load", scan::index);
             // With every revision's metadata cached, the graph needs no class, and the class cache is
             // checked only when a class is needed (compileAhead): a run at head never does.
             // Otherwise the classes are brought up to date now, to read the metadata the index lacks.
@@ -75,6 +81,8 @@ public final class RevisionCatalog {
         }
         RevisionGraph graph = times.time("graph",
                 () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList()));
+        // one revision per source, in the order of the sources
+        scan.remember(graph.heads().stream().map(RevisionNode::id).toList(), List.copyOf(byId.keySet()));
         return new RevisionCatalog(graph, byId, compile);
     }
 
