@@ -25,17 +25,15 @@ public final class SourceScan {
     private final Optional<CatalogSummary> summary;
     private CompletableFuture<RevisionIndex> index;
 
-    private SourceScan(Path sourceRoot, Path classesDirectory, List<SourceFile> sources, String plugin,
+    private SourceScan(Path sourceRoot, Path classesDirectory, List<SourceFile> sources, String plugin, long digest,
                        Optional<CatalogSummary> summary, CompletableFuture<RevisionIndex> index) {
         this.sourceRoot = sourceRoot;
         this.classesDirectory = classesDirectory;
         this.sources = sources;
         this.plugin = plugin;
-        this.digest = CatalogSummary.digest(sources);
-        this.summary = summary.filter(found -> found.describes(sources, digest));
-        // The revision index is read on a second core while this one stamps the sources, unless
-        // a summary may make it unneeded; then it is read once the summary turns out not to fit.
-        this.index = index != null || this.summary.isPresent() ? index : readIndex(classesDirectory);
+        this.digest = digest;
+        this.summary = summary;
+        this.index = index;
     }
 
     /**
@@ -47,13 +45,20 @@ public final class SourceScan {
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
             String plugin = pluginStamp();
             Optional<CatalogSummary> summary = CatalogSummary.read(classesDirectory, plugin);
-            // each is tens of milliseconds of a cold JVM at 2,000 revisions, and neither needs the other
+            // The revision index is read on a second core while this one stamps the sources (each is
+            // tens of milliseconds of a cold JVM at 2,000 revisions), unless a summary may make it
+            // unneeded: on two cores, that read slowed a run at head by a tenth.
             CompletableFuture<RevisionIndex> index = summary.isEmpty() ? readIndex(classesDirectory) : null;
             ChecksumCache checksums = times.time("scan", () -> ChecksumCache.in(classesDirectory));
             List<SourceFile> sources = times.time("scan",
                     () -> MigrationSources.find(sourceRoot, packageName, checksums));
             checksums.save();
-            return new SourceScan(sourceRoot, classesDirectory, sources, plugin, summary, index);
+            long digest = CatalogSummary.digest(sources);
+            Optional<CatalogSummary> fitting = summary.filter(found -> found.describes(sources, digest));
+            if (fitting.isEmpty() && index == null) {
+                index = readIndex(classesDirectory);
+            }
+            return new SourceScan(sourceRoot, classesDirectory, sources, plugin, digest, fitting, index);
         }
     }
 
