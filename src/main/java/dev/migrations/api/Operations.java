@@ -9,6 +9,7 @@ import dev.migrations.api.model.Sequence;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.BulkInsert;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
@@ -210,6 +211,11 @@ public interface Operations {
 
     default void createSequence(String name) {
         createSequence(Sequence.of(name));
+    }
+
+    /** Changes a sequence's start or increment; {@code from} is what downgrade() restores. */
+    default void alterSequence(Sequence from, Sequence to) {
+        apply(new AlterSequence(schema(), from, to));
     }
 
     default void dropSequence(String name) {

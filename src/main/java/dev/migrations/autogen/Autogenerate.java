@@ -297,7 +297,7 @@ public final class Autogenerate {
             statement.execute("SET search_path TO " + dialect.quote(schema));
         }
         return new SchemaReader().read(connection, schema,
-                Set.of(config.versionTable(), config.versionTable() + "_log"));
+                Set.of(config.versionTable(), config.versionTable() + "_log")).withoutVersionTables();
     }
 
     /** The server's major and minor version, as Hibernate's dialect wants them: the handshake gave them. */

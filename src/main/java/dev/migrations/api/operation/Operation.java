@@ -8,7 +8,7 @@ package dev.migrations.api.operation;
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, SetTableComment,
         AddColumn, DropColumn, AlterColumn, RenameColumn, CreateIndex, DropIndex, AddConstraint,
-        DropConstraint, CreateSequence, DropSequence, ExecuteSql, BulkInsert, RunJdbc {
+        DropConstraint, CreateSequence, AlterSequence, DropSequence, ExecuteSql, BulkInsert, RunJdbc {
 
     /**
      * The operation that undoes this one.

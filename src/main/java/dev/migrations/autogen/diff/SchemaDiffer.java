@@ -8,6 +8,7 @@ import dev.migrations.api.model.Sequence;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
 import dev.migrations.api.operation.CreateTable;
@@ -70,8 +71,11 @@ public final class SchemaDiffer {
 
     private void compare(SchemaSnapshot current, SchemaSnapshot target) {
         for (Sequence sequence : target.sequences().values()) {
-            if (!current.sequences().containsKey(sequence.name())) {
+            Sequence existing = current.sequences().get(sequence.name());
+            if (existing == null) {
                 builds.add(new CreateSequence(null, sequence));
+            } else if (!existing.equals(sequence)) {
+                builds.add(new AlterSequence(null, existing, sequence));
             }
         }
 

@@ -43,7 +43,7 @@ public final class MigrationClassWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(Migration.class)
                 .addAnnotation(annotation(revision))
-                .addJavadoc("$L\n", revision.message().replace("*/", "*&#47;"))
+                .addJavadoc("$L\n", CommentText.javadoc(revision.message()))
                 .addMethods(methods("upgrade", upgrade))
                 .addMethods(methods("downgrade", downgrade))
                 .build();

@@ -11,6 +11,7 @@ import dev.migrations.api.model.SqlType;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
 import dev.migrations.api.operation.CreateTable;
@@ -59,7 +60,7 @@ public final class OperationCode {
         List<String> review = new ReviewNotes(operations).notes();
         if (!review.isEmpty()) {
             for (String note : review) {
-                notes.add("// REVIEW: $L\n", note);
+                notes.add("// REVIEW: $L\n", CommentText.line(note));
             }
             notes.add("\n");
         }
@@ -70,12 +71,12 @@ public final class OperationCode {
         CodeBlock.Builder code = CodeBlock.builder();
         String warning = ReviewNotes.warning(operation);
         if (warning != null) {
-            code.add("// REVIEW: $L\n", warning);
+            code.add("// REVIEW: $L\n", CommentText.line(warning));
         }
         if (operation instanceof CreateTable op) {
             String origin = tableOrigins.get(op.table());
             if (origin != null) {
-                code.add("// $L\n", origin);
+                code.add("// $L\n", CommentText.line(origin));
             }
             code.add(createTable(op));
             if (op.comment() != null) {
@@ -94,7 +95,7 @@ public final class OperationCode {
         } else if (operation instanceof AddColumn op) {
             String origin = columnOrigins.get(op.table() + "." + op.column().name());
             if (origin != null) {
-                code.add("// $L\n", origin);
+                code.add("// $L\n", CommentText.line(origin));
             }
             code.addStatement("op.addColumn($S, $L)", op.table(), column(op.column()));
         } else if (operation instanceof DropColumn op) {
@@ -118,6 +119,8 @@ public final class OperationCode {
             code.addStatement("op.dropConstraint($S, $S)", op.name(), op.table());
         } else if (operation instanceof CreateSequence op) {
             code.addStatement("op.createSequence($L)", sequence(op.sequence()));
+        } else if (operation instanceof AlterSequence op) {
+            code.addStatement("op.alterSequence($L, $L)", sequence(op.from()), sequence(op.to()));
         } else if (operation instanceof DropSequence op) {
             code.addStatement("op.dropSequence($S)", op.name());
         } else if (operation instanceof ExecuteSql op) {

@@ -64,7 +64,8 @@ final class ReviewNotes {
                 if (change instanceof ColumnChange.TypeChange type && type.from() != null
                         && !Widening.isWidening(type.from(), type.to())) {
                     return "changes the type of " + alter.table() + "." + alter.column() + " from " + type.from()
-                            + " to " + type.to() + "; existing values must convert (add a USING expression if not)";
+                            + " to " + type.to() + "; a value that does not convert fails the upgrade (type(from, to, using)"
+                            + " takes an expression)";
                 }
             }
             for (ColumnChange change : alter.changes()) {

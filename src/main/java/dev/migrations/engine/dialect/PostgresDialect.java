@@ -10,6 +10,7 @@ import dev.migrations.api.model.SqlType;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.BulkInsert;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
@@ -95,6 +96,8 @@ public final class PostgresDialect implements Dialect {
             return dropConstraint(op);
         } else if (operation instanceof CreateSequence op) {
             return createSequence(op);
+        } else if (operation instanceof AlterSequence op) {
+            return alterSequence(op);
         } else if (operation instanceof DropSequence op) {
             return dropSequence(op);
         } else if (operation instanceof ExecuteSql op) {
@@ -209,14 +212,28 @@ public final class PostgresDialect implements Dialect {
      * subcommands together, in a fixed internal order, under one lock); comments are a
      * separate statement kind in PostgreSQL.
      */
+    /**
+     * The change's own USING expression; else, where PostgreSQL has no assignment cast from
+     * the old type to the new one (text to integer, say), an explicit cast: without one the
+     * change fails even on an empty table, and a value that does not convert still fails it.
+     */
+    private static String using(String column, ColumnChange.TypeChange type) {
+        if (type.using() != null) {
+            return " USING " + type.using();
+        }
+        if (type.from() == null || PostgresTypes.convertsByAssignment(type.from(), type.to())) {
+            return "";
+        }
+        return " USING " + column + "::" + PostgresTypes.spell(type.to());
+    }
+
     private List<SqlStatement> alterColumn(AlterColumn op) {
         String column = quote(op.column());
         List<String> clauses = new ArrayList<>();
         List<SqlStatement> comments = new ArrayList<>();
         for (ColumnChange change : op.changes()) {
             if (change instanceof ColumnChange.TypeChange type) {
-                clauses.add("ALTER COLUMN " + column + " TYPE " + PostgresTypes.spell(type.to())
-                        + (type.using() == null ? "" : " USING " + type.using()));
+                clauses.add("ALTER COLUMN " + column + " TYPE " + PostgresTypes.spell(type.to()) + using(column, type));
             } else if (change instanceof ColumnChange.NullabilityChange nullability) {
                 clauses.add("ALTER COLUMN " + column + (nullability.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
             } else if (change instanceof ColumnChange.DefaultChange serverDefault) {
@@ -326,14 +343,24 @@ public final class PostgresDialect implements Dialect {
      */
     private List<SqlStatement> createSequence(CreateSequence op) {
         Sequence sequence = op.sequence();
-        String bound = "";
-        if (sequence.increment() > 0 && sequence.start() < 1) {
-            bound = " MINVALUE " + sequence.start();
-        } else if (sequence.increment() < 0 && sequence.start() > -1) {
-            bound = " MAXVALUE " + sequence.start();
-        }
         return List.of(SqlStatement.of("CREATE SEQUENCE " + qualify(op.schema(), sequence.name())
-                + " START WITH " + sequence.start() + " INCREMENT BY " + sequence.increment() + bound));
+                + " START WITH " + sequence.start() + " INCREMENT BY " + sequence.increment() + bound(sequence)));
+    }
+
+    /** The start a later RESTART would use and the increment; the current value stays. */
+    private List<SqlStatement> alterSequence(AlterSequence op) {
+        Sequence sequence = op.to();
+        return List.of(SqlStatement.of("ALTER SEQUENCE " + qualify(op.schema(), sequence.name())
+                + " START WITH " + sequence.start() + " INCREMENT BY " + sequence.increment() + bound(sequence)));
+    }
+
+    private static String bound(Sequence sequence) {
+        if (sequence.increment() > 0 && sequence.start() < 1) {
+            return " MINVALUE " + sequence.start();
+        } else if (sequence.increment() < 0 && sequence.start() > -1) {
+            return " MAXVALUE " + sequence.start();
+        }
+        return "";
     }
 
     private List<SqlStatement> dropSequence(DropSequence op) {

@@ -2,6 +2,8 @@ package dev.migrations.engine.dialect;
 
 import dev.migrations.api.model.SqlType;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,59 @@ final class PostgresTypes {
             return name.substring(0, space) + modifier + name.substring(space) + suffix;
         }
         return name + modifier + suffix;
+    }
+
+    /** One name for each spelling of a built-in type that column changes meet. */
+    private static final Map<String, String> CANONICAL = Map.ofEntries(
+            Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
+            Map.entry("smallint", "int2"), Map.entry("integer", "int4"), Map.entry("int", "int4"),
+            Map.entry("bigint", "int8"), Map.entry("real", "float4"), Map.entry("double precision", "float8"),
+            Map.entry("decimal", "numeric"), Map.entry("boolean", "bool"),
+            Map.entry("timestamp without time zone", "timestamp"), Map.entry("timestamp with time zone", "timestamptz"),
+            Map.entry("time without time zone", "time"), Map.entry("time with time zone", "timetz"));
+
+    private static final Set<String> STRINGS = Set.of("text", "varchar", "bpchar");
+    private static final Set<String> NUMBERS = Set.of("int2", "int4", "int8", "numeric", "float4", "float8");
+    /** Pairs of other types with an implicit or assignment cast in PostgreSQL's catalog (pg_cast). */
+    private static final Set<String> ASSIGNABLE = Set.of(
+            "date>timestamp", "date>timestamptz", "timestamp>timestamptz", "timestamptz>timestamp",
+            "timestamp>date", "timestamptz>date", "timestamp>time", "timestamptz>time", "timestamptz>timetz",
+            "time>timetz", "timetz>time", "time>interval", "interval>time", "json>jsonb", "jsonb>json",
+            "cidr>inet", "inet>cidr", "bit>varbit", "varbit>bit");
+
+    /**
+     * Whether PostgreSQL changes a column from one type to the other without a USING
+     * expression: the same type (another size), types with an implicit or assignment cast
+     * between them, or a string type as the target (every type converts to one through its
+     * text form). Otherwise {@code ALTER COLUMN ... TYPE} fails even on an empty table.
+     */
+    static boolean convertsByAssignment(SqlType from, SqlType to) {
+        String source = base(from.name());
+        String target = base(to.name());
+        boolean sourceArray = source.endsWith("[]");
+        if (sourceArray != target.endsWith("[]")) {
+            return false;
+        }
+        if (sourceArray) {
+            source = source.substring(0, source.length() - 2);
+            target = target.substring(0, target.length() - 2);
+        }
+        return source.equals(target) || STRINGS.contains(target)
+                || (NUMBERS.contains(source) && NUMBERS.contains(target))
+                || ASSIGNABLE.contains(source + ">" + target);
+    }
+
+    /** The type's name without size, lower case, one spelling; arrays end in {@code []}. */
+    private static String base(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        boolean array = false;
+        Matcher arrays = ARRAY_SUFFIX.matcher(lower);
+        if (arrays.find()) {
+            array = true;
+            lower = lower.substring(0, arrays.start()).strip();
+        }
+        lower = lower.replaceAll("\\s*\\([^)]*\\)", "");
+        return CANONICAL.getOrDefault(lower, lower) + (array ? "[]" : "");
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.migrations.api.model.Sequence;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
 import dev.migrations.api.operation.CreateTable;
@@ -219,6 +220,17 @@ class SchemaDifferTest {
                 new AlterColumn(null, "customer", "id", List.of(new ColumnChange.CommentChange(null, "the key"))),
                 new SetTableComment(null, "customer", null, "people"),
                 new DropSequence(null, "old_seq", sequence("old_seq")));
+    }
+
+    @Test
+    void aSequenceWhoseIncrementOrStartChangedIsAlteredNotDroppedAndCreated() {
+        SchemaSnapshot live = SchemaSnapshot.of("public", List.of(), List.of(sequence("order_seq").incrementBy(20)));
+        SchemaSnapshot model = SchemaSnapshot.of("public", List.of(),
+                List.of(sequence("order_seq").startWith(1000).incrementBy(50)));
+
+        assertThat(SchemaDiffer.diff(live, model)).containsExactly(new AlterSequence(null,
+                sequence("order_seq").incrementBy(20), sequence("order_seq").startWith(1000).incrementBy(50)));
+        assertThat(SchemaDiffer.diff(live, live)).isEmpty();
     }
 
     @Test

@@ -42,6 +42,7 @@ import dev.migrations.api.operation.ExecuteSql;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.dialect.SqlStatement;
+import dev.migrations.engine.version.VersionTable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -119,6 +120,21 @@ class SchemaReaderTest {
         } finally {
             connection.close();
         }
+    }
+
+    @Test
+    void theVersionTablesOfAnotherServiceInTheSchemaAreLeftOutByTheirShape() throws SQLException {
+        new VersionTable(dialect, schema, "migrations_version").createIfMissing(connection);
+        new VersionTable(dialect, schema, "billing_version").createIfMissing(connection);
+        execute("CREATE TABLE " + dialect.qualify(schema, "release_version") + " (version_num varchar(32))");
+        execute("CREATE TABLE " + dialect.qualify(schema, "shipment") + " (id bigint PRIMARY KEY)");
+
+        SchemaSnapshot snapshot = read(Set.of("migrations_version", "migrations_version_log"));
+
+        assertThat(snapshot.tables().keySet())
+                .containsExactly("billing_version", "billing_version_log", "release_version", "shipment");
+        // a lone table of that name and column, without its log, is anybody's
+        assertThat(snapshot.withoutVersionTables().tables().keySet()).containsExactly("release_version", "shipment");
     }
 
     // everything the model describes

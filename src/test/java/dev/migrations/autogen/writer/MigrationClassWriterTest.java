@@ -35,7 +35,7 @@ class MigrationClassWriterTest {
     void writtenClassCompilesAndCarriesItsMetadata() {
         Path sources = project.resolve("src/main/migrations");
         MigrationClassWriter writer = new MigrationClassWriter("db.migrations");
-        RevisionMetadata base = new RevisionMetadata("aaaaaaaaaaaa", List.of(), "first \"quoted\" */ message",
+        RevisionMetadata base = new RevisionMetadata("aaaaaaaaaaaa", List.of(), "first \"quoted\" */ *\\u002f \\ message",
                 LocalDateTime.of(2026, 1, 1, 10, 0), List.of(), List.of());
         RevisionMetadata merge = new RevisionMetadata("cccccccccccc", List.of("aaaaaaaaaaaa", "bbbbbbbbbbbb"),
                 "merge", LocalDateTime.of(2026, 1, 2, 10, 0), List.of("billing"), List.of());
@@ -50,7 +50,7 @@ class MigrationClassWriterTest {
                 project.resolve("target/classes"), EngineLog.SILENT);
 
         LoadedRevision first = catalog.revision("aaaaaaaaaaaa");
-        assertThat(first.message()).isEqualTo("first \"quoted\" */ message");
+        assertThat(first.message()).isEqualTo("first \"quoted\" */ *\\u002f \\ message");
         assertThat(first.created()).isEqualTo("2026-01-01T10:00:00");
         LoadedRevision joined = catalog.revision("cccccccccccc");
         assertThat(joined.node().parents()).containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");

@@ -28,6 +28,7 @@ import dev.migrations.api.model.SqlType;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
 import dev.migrations.api.operation.CreateTable;
@@ -82,6 +83,7 @@ class OperationCodeTest {
 
     private static final List<Operation> EVERY_OPERATION = List.of(
             new CreateSequence(null, sequence("order_seq").startWith(1).incrementBy(50)),
+            new AlterSequence(null, sequence("order_seq").incrementBy(50), sequence("order_seq").startWith(7).incrementBy(5)),
             ORDER,
             new CreateTable(null, "pair", List.of(column("a", integer()).notNull(), column("b", integer()).notNull()),
                     List.of(primaryKey("pk_pair", "a", "b")), null),
@@ -201,6 +203,18 @@ class OperationCodeTest {
                 .contains("without a default");
         assertThat(code.body(List.of(new AddColumn(null, "t", column("c", integer()).notNull().serverDefault("0"))))
                 .toString()).doesNotContain("REVIEW");
+    }
+
+    @Test
+    void namesInCommentsCannotEndTheCommentAndAddCode() throws Exception {
+        // a line break, literal or as a unicode escape that javac decodes before comments
+        OperationCode code = new OperationCode(Map.of("order", "com.example.Order\nop.dropTable(\"victim\");"),
+                Map.of("customer.mail", "com.example.Customer.mail \\u000a op.dropTable(\"victim\");"));
+        List<Operation> operations = List.of(
+                new CreateTable(null, "order", List.of(column("id", bigint()).primaryKey()), List.of(), null),
+                new AddColumn(null, "customer", column("mail", varchar(100))));
+
+        assertThat(compileAndRun(code.body(operations))).isEqualTo(operations);
     }
 
     @Test

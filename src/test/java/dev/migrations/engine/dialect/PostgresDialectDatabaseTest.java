@@ -28,6 +28,7 @@ import dev.migrations.api.model.SqlType;
 import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.AlterSequence;
 import dev.migrations.api.operation.BulkInsert;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
@@ -272,6 +273,22 @@ class PostgresDialectDatabaseTest {
     }
 
     @Test
+    void aTextColumnBecomesANumberAndBackWithoutAHandWrittenUsing() throws SQLException {
+        apply(new CreateTable(schema, "typed", List.of(column("Age", varchar(20))), List.of(), null));
+        List<String> before = snapshot();
+        query("INSERT INTO " + dialect.qualify(schema, "typed") + " VALUES ('42') RETURNING 1");
+        AlterColumn alter = new AlterColumn(schema, "typed", "Age", List.of(type(varchar(20), integer())));
+
+        apply(alter);
+        assertThat(columns("typed")).contains("Age integer");
+        assertThat(query("SELECT \"Age\" + 1 FROM " + dialect.qualify(schema, "typed"))).containsExactly("43");
+
+        apply(alter.reverse());
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(query("SELECT \"Age\" FROM " + dialect.qualify(schema, "typed"))).containsExactly("42");
+    }
+
+    @Test
     void alterColumnDropsDefaultAndNotNull() throws SQLException {
         apply(orderTable());
         List<String> before = snapshot();
@@ -435,6 +452,23 @@ class PostgresDialectDatabaseTest {
                 .containsExactly("0");
         assertThat(query("SELECT nextval('" + dialect.qualify(schema, "down").replace("'", "''") + "')"))
                 .containsExactly("1");
+    }
+
+    @Test
+    void alterSequenceKeepsTheCurrentValueAndIsReversed() throws SQLException {
+        CreateSequence create = new CreateSequence(schema, sequence("Seq").incrementBy(20));
+        apply(create);
+        String next = "SELECT nextval('" + dialect.qualify(schema, "Seq").replace("'", "''") + "')";
+        assertThat(query(next)).containsExactly("1");
+        List<String> before = snapshot();
+        AlterSequence alter = new AlterSequence(schema, create.sequence(), sequence("Seq").startWith(1000).incrementBy(50));
+
+        apply(alter);
+        assertThat(snapshot()).contains("sequence Seq start 1000 increment 50");
+        assertThat(query(next)).containsExactly("51");
+
+        apply(alter.reverse());
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test

@@ -226,6 +226,39 @@ class PostgresDialectRenderingTest {
     }
 
     @Test
+    void aTypeChangeWithoutAnAssignmentCastCastsExplicitly() {
+        AlterColumn op = new AlterColumn(null, "customer", "Age", List.of(type(varchar(255), integer())));
+        assertThat(sql(op)).containsExactly(
+                "ALTER TABLE customer ALTER COLUMN \"Age\" TYPE integer USING \"Age\"::integer");
+        // any type becomes a string by assignment
+        assertThat(sql(op.reverse())).containsExactly("ALTER TABLE customer ALTER COLUMN \"Age\" TYPE varchar(255)");
+        assertThat(sql(new AlterColumn(null, "t", "c", List.of(type(SqlType.of("oid"), varchar(2000))))))
+                .containsExactly("ALTER TABLE t ALTER COLUMN c TYPE varchar(2000)");
+        assertThat(sql(new AlterColumn(null, "t", "c", List.of(type(varchar(2000), SqlType.of("oid"))))))
+                .containsExactly("ALTER TABLE t ALTER COLUMN c TYPE oid USING c::oid");
+        assertThat(sql(new AlterColumn(null, "t", "c", List.of(type(integer(), SqlType.of("boolean"))))))
+                .containsExactly("ALTER TABLE t ALTER COLUMN c TYPE boolean USING c::boolean");
+        assertThat(sql(new AlterColumn(null, "t", "c", List.of(type(SqlType.of("text[]"), SqlType.of("integer[]"))))))
+                .containsExactly("ALTER TABLE t ALTER COLUMN c TYPE integer[] USING c::integer[]");
+    }
+
+    @Test
+    void aTypeChangeThatPostgresqlCastsByAssignmentNeedsNoUsing() {
+        List<List<SqlType>> pairs = List.of(
+                List.of(integer(), bigint()), List.of(SqlType.of("int8"), SqlType.of("numeric", 12, 2)),
+                List.of(SqlType.of("double precision"), SqlType.of("integer")),
+                List.of(SqlType.of("timestamp without time zone"), SqlType.of("timestamp with time zone", 6)),
+                List.of(SqlType.of("date"), SqlType.of("timestamp")), List.of(SqlType.of("json"), SqlType.of("jsonb")),
+                List.of(SqlType.of("character varying", 20), SqlType.of("varchar", 40)),
+                List.of(SqlType.of("varchar(20)[]"), SqlType.of("text[]")),
+                List.of(SqlType.of("uuid"), SqlType.of("text")));
+        for (List<SqlType> pair : pairs) {
+            assertThat(sql(new AlterColumn(null, "t", "c", List.of(type(pair.get(0), pair.get(1))))).get(0))
+                    .as(pair.toString()).doesNotContain("USING");
+        }
+    }
+
+    @Test
     void alterColumnWithOnlyACommentIsOnlyACommentStatement() {
         AlterColumn op = new AlterColumn(null, "t", "c", List.of(comment(null, "x")));
         assertThat(sql(op)).containsExactly("COMMENT ON COLUMN t.c IS 'x'");
