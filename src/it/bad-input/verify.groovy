@@ -104,6 +104,8 @@ public class ${className} implements Migration {
         ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-DrevisionId=ab1211111111'])
     check("Revision id 'Bad-Id!' is not valid",
         ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-DrevisionId=Bad-Id!'])
+    check("Revision id 'head' reads as a target",
+        ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-DrevisionId=head'])
     check("No revision matches 'ffffffffffff'",
         ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-Dhead=ffffffffffff'])
     check('not at head; run mvn migrations:upgrade first', ['migrations:revision', '-Dmessage=x', '-Dautogenerate=true'])
@@ -124,6 +126,9 @@ public class ${className} implements Migration {
     check('Unsupported database url', ['migrations:upgrade', '-Dmigrations.url=jdbc:mysql://127.0.0.1:3306/shop'])
     check("No <server> with id 'nosuchserver' in settings.xml", ['migrations:upgrade', '-Dmigrations.serverId=nosuchserver'])
     check("migrationsPackage '1bad' is not a Java package name", ['migrations:upgrade', '-Dmigrations.package=1bad'])
+    check("versionTable '${'v' * 60}' cannot be a PostgreSQL name".toString(),
+        ['migrations:stamp', '-Drevision=base', "-Dmigrations.versionTable=${'v' * 60}".toString()])
+    check('lockTimeout is -5 s', ['migrations:upgrade', '-Dmigrations.lockTimeout=-5'])
 
     // the right password works, so the next case fails because of the password alone
     s.mvn('migrations:current', "-Dmigrations.url=${server}/postgres".toString(), '-Dmigrations.username=tester',
@@ -191,6 +196,26 @@ public class R20260201_1100_e3e3e3e3e3e3_not_a_migration {
 }
 ''']) {
         check('does not implement dev.migrations.api.Migration', ['migrations:upgrade'])
+    }
+    withFiles(['R20260201_1100_e5e5e5e5e5e5_private.java': '''package db.migrations;
+
+import dev.migrations.api.Migration;
+import dev.migrations.api.Operations;
+import dev.migrations.api.Revision;
+
+@Revision(id = "e5e5e5e5e5e5", parents = "ab3422222222", message = "no public constructor")
+public class R20260201_1100_e5e5e5e5e5e5_private implements Migration {
+    private R20260201_1100_e5e5e5e5e5e5_private() {
+    }
+
+    public void upgrade(Operations op) {
+    }
+
+    public void downgrade(Operations op) {
+    }
+}
+''']) {
+        check('cannot be created by the plugin; make it a public, non-abstract class', ['migrations:upgrade'])
     }
     withFiles(['R20260201_1100_e4e4e4e4e4e4_named_head.java': migration('R20260201_1100_e4e4e4e4e4e4_named_head',
             '@Revision(id = "head", parents = "ab3422222222", message = "an id that is a keyword")')]) {

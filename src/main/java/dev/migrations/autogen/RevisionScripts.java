@@ -136,8 +136,16 @@ public final class RevisionScripts {
                 throw new MigrationException("Revision id '" + id
                         + "' is not valid; use 1-32 lowercase letters, digits or _ (or leave out -DrevisionId).");
             }
+            if (RevisionGraph.readsAsTarget(id)) {
+                throw new MigrationException("Revision id '" + id + "' reads as a target (head, heads, base); "
+                        + "choose another -DrevisionId.");
+            }
             if (graph.contains(id)) {
                 throw new MigrationException("Revision id " + id + " is already taken; choose another -DrevisionId.");
+            }
+            if (graph.branchLabels().containsKey(id)) {
+                throw new MigrationException("Revision id " + id + " is a branch label already; choose another "
+                        + "-DrevisionId.");
             }
             return id;
         }

@@ -238,7 +238,9 @@ public final class Migrations {
             try (AdvisoryLock lock = session.lock(log)) {
                 session.prepareForWrites();
                 Set<String> before = stampedFrom(session, graph, purge);
-                Set<String> after = new TreeSet<>(target);
+                Set<String> after = new TreeSet<>(purge ? target : graph.stampedPosition(before, target));
+                // a revision stamped where it already ran keeps its checksum, and so its edit check
+                Map<String, String> checksums = session.position().checksums();
                 session.connection().setAutoCommit(false);
                 if (purge) {
                     session.versionTable().clearHeads(session.connection());
@@ -249,7 +251,7 @@ public final class Migrations {
                 String who = appliedBy();
                 for (String id : after) {
                     session.versionTable().record(session.connection(), new LogEntry(id, LogEntry.Action.STAMP,
-                            graph.get(id).message(), null, null, who));
+                            graph.get(id).message(), checksums.get(id), null, who));
                 }
                 if (after.isEmpty()) {
                     // keeps the audit trail complete: the log says who emptied the position

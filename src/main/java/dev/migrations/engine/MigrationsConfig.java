@@ -1,6 +1,7 @@
 package dev.migrations.engine;
 
 import dev.migrations.engine.db.ConnectionSettings;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +30,11 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
     public static final String DEFAULT_VERSION_TABLE = "migrations_version";
     public static final String DEFAULT_PACKAGE = "db.migrations";
 
+    /** PostgreSQL's limit on a name, in bytes; a longer one would be truncated without a word. */
+    private static final int MAX_NAME_BYTES = 63;
+    /** The longest suffix the version table's own names add to it ({@code _log}, {@code _pkc}). */
+    private static final int VERSION_TABLE_SUFFIX = 4;
+
     public MigrationsConfig {
         Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
         Objects.requireNonNull(workDirectory, "workDirectory");
@@ -36,6 +42,25 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
         versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
         schema = schema == null || schema.isBlank() ? null : schema;
         acceptChanged = acceptChanged == null ? Set.of() : Set.copyOf(acceptChanged);
+        requireName("versionTable", "migrations.versionTable", versionTable, MAX_NAME_BYTES - VERSION_TABLE_SUFFIX);
+        if (schema != null) {
+            requireName("schema", "migrations.schema", schema, MAX_NAME_BYTES);
+        }
+        if (lockTimeoutMillis < 0) {
+            throw new MigrationException("lockTimeout is " + lockTimeoutMillis / 1000 + " s; give migrations.lockTimeout"
+                    + " the seconds to wait for another run's lock, 0 or more.");
+        }
+    }
+
+    /** Checked before anything connects, so that a name the server cannot hold is a user error. */
+    private static void requireName(String parameter, String property, String name, int maxBytes) {
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes || name.indexOf('\0') >= 0) {
+            throw new MigrationException(parameter + " '" + name.replace("\0", "\\0") + "' cannot be a PostgreSQL name: "
+                    + (bytes > maxBytes ? "it is " + bytes + " bytes long in UTF-8 and may have at most " + maxBytes
+                    + (maxBytes < MAX_NAME_BYTES ? " (the plugin adds _log to it for the log table)" : "")
+                    : "it contains a NUL character") + "; set " + property + " to another name.");
+        }
     }
 
     /** The settings every goal needs; the options that only tune a run left at their defaults. */

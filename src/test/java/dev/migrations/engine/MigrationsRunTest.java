@@ -58,6 +58,11 @@ class MigrationsRunTest {
     }
 
     private void revision(int number, String upgrade) throws IOException {
+        revision(number, upgrade, "");
+    }
+
+    /** @param members more of the class body; {@code {class}} stands for the class's name */
+    private void revision(int number, String upgrade, String members) throws IOException {
         Path dir = project.resolve("src/main/migrations/db/migrations");
         Files.createDirectories(dir);
         String id = String.format("r%011d", number);
@@ -73,8 +78,9 @@ class MigrationsRunTest {
                 public class %s implements Migration {
                     public void upgrade(Operations op) { %s }
                     public void downgrade(Operations op) { op.dropTable("t%d"); }
+                    %s
                 }
-                """.formatted(id, parents, number, name, upgrade, number));
+                """.formatted(id, parents, number, name, upgrade, number, members.replace("{class}", name)));
     }
 
     private void threeRevisions(String third) throws IOException {
@@ -211,6 +217,44 @@ class MigrationsRunTest {
     }
 
     @Test
+    void anErrorThrownByAMigrationsCodeIsReportedInOneLineAndRolledBack() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey()); "
+                + "if (true) { throw new AssertionError(\"assert boom\"); }");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000003 (step 3) failed in upgrade(): "
+                        + "java.lang.AssertionError: assert boom. Its changes were rolled back");
+
+        assertThat(heads()).containsExactly("r00000000002");
+        assertThat(tables()).containsExactly("t1", "t2");
+    }
+
+    @Test
+    void aStaticInitializerThatThrowsIsNamedAsTheCause() throws Exception {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());",
+                "static { if (true) { throw new IllegalStateException(\"static init boom\"); } }");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000001 (step 1) failed in upgrade(): its static initializer"
+                        + " threw java.lang.IllegalStateException: static init boom.");
+
+        assertThat(heads()).isEmpty();
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void aMigrationWithoutAPublicConstructorStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());", "private {class}() { }");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Class db.migrations.R20260101_0001_r00000000001 in "
+                        + "R20260101_0001_r00000000001.java cannot be created by the plugin; make it a public,"
+                        + " non-abstract class with a public no-argument constructor.");
+
+        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname = '" + schema + "'")).isEmpty();
+    }
+
+    @Test
     void aFailureInOneTransactionRecordsNothing() throws Exception {
         threeRevisions("op.execute(\"SELECT * FROM no_such_table\");");
 
@@ -318,6 +362,18 @@ class MigrationsRunTest {
         assertThat(log.lines).contains("Nothing to upgrade: the database is at r00000000003 (head).");
         assertThat(log.lines).filteredOn(line -> line.startsWith("Engine time:")).singleElement()
                 .satisfies(line -> assertThat(line).contains("scan ", "position ").doesNotContain("load ", "graph "));
+    }
+
+    @Test
+    void stampingWhereTheDatabaseAlreadyIsKeepsTheChecksumsThatFindEdits() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("head");
+
+        migrations(false).stamp("head", false);
+        revision(3, "op.createTable(\"t3\", column(\"id\", bigint()).primaryKey()); /* edited */");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("Revision r00000000003 was edited after it was applied");
     }
 
     @Test

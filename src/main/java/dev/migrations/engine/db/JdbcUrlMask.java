@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /** Masks credentials that a JDBC URL may carry (as a parameter or as user-info). */
 public final class JdbcUrlMask {
 
+    /** {@code password}, and every other parameter named for one ({@code sslpassword}, ...). */
     private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)([?&;]password=)[^&;]*");
+            Pattern.compile("(?i)([?&;][^?&;=]*password=)[^&;]*");
     private static final Pattern USER_INFO =
             Pattern.compile("(//[^/@:?]*:)[^/@]*(@)");
 

@@ -139,14 +139,20 @@ public final class RevisionGraph {
         return byId;
     }
 
-    /** Ids are also typed as targets, so they must not read as anything else in the target grammar. */
+    /**
+     * Whether an id would read as something else in the target grammar (a keyword, a relative
+     * step, a branch or range): ids are also typed as targets, so no revision may have one.
+     */
+    public static boolean readsAsTarget(String id) {
+        return KEYWORDS.contains(id) || id.startsWith("+") || id.startsWith("-")
+                || id.contains("@") || id.contains(":") || hasWhitespace(id);
+    }
+
     private static void checkUsableId(String id) {
         if (id == null || id.isBlank()) {
             throw new RevisionGraphException("A migration has a blank revision id; give it a 12-character hex id.");
         }
-        boolean clashes = KEYWORDS.contains(id) || id.startsWith("+") || id.startsWith("-")
-                || id.contains("@") || id.contains(":") || hasWhitespace(id);
-        if (clashes) {
+        if (readsAsTarget(id)) {
             throw new RevisionGraphException("Revision id '" + id + "' cannot be told apart from a target"
                     + " (head, heads, base, +N, -N, x@head, a:b); give that migration a 12-character hex id.");
         }
@@ -323,6 +329,27 @@ public final class RevisionGraph {
                     + " or a revision id.");
         }
         return Set.of(resolve(target).id());
+    }
+
+    /**
+     * The position after stamping {@code target} (from {@link #stampHeads}) over {@code current},
+     * as Alembic's stamp leaves it: each stamped revision replaces the recorded heads of its own
+     * line (its ancestors and descendants), and the heads of other branches stay; stamping base
+     * empties the position.
+     */
+    public Set<String> stampedPosition(Collection<String> current, Set<String> target) {
+        if (target.isEmpty()) {
+            return Set.of();
+        }
+        List<String> kept = new ArrayList<>(target);
+        for (String head : current) {
+            boolean sameLine = target.stream().anyMatch(stamped -> stamped.equals(head)
+                    || isAncestor(head, stamped) || isAncestor(stamped, head));
+            if (!sameLine) {
+                kept.add(head);
+            }
+        }
+        return normalizeHeads(kept);
     }
 
     // ---------------------------------------------------------------- structure

@@ -222,10 +222,23 @@ public final class RevisionRunner {
         } catch (RuntimeException e) {
             String what = rolledBack(revision, verb, e, false);
             throw new MigrationException(failed(revision, verb) + ": " + e + ". " + what, e);
-        } catch (Error e) {
+        } catch (OutOfMemoryError | InternalError e) {
+            // the JVM itself is failing: nothing more is sure to work, not even the message
             abandon();
             throw e;
+        } catch (Error e) {
+            // the migration's own code (an assertion, a recursion, a static initializer): a user error
+            String what = rolledBack(revision, verb, e, false);
+            throw new MigrationException(failed(revision, verb) + ": " + thrown(e) + ". " + what, e);
         }
+    }
+
+    /** What the migration's code threw; for a failed static initializer, what that threw. */
+    private static String thrown(Error e) {
+        if (e instanceof ExceptionInInitializerError && e.getCause() != null) {
+            return "its static initializer threw " + e.getCause();
+        }
+        return e.toString();
     }
 
     /** An operation failed: of the revision running, or of an earlier one whose statements waited. */

@@ -6,6 +6,7 @@ import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.graph.RevisionNode;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -86,6 +87,10 @@ public final class MigrationLoader implements Closeable {
             throw new MigrationException("Class " + type.getName() + " in " + file
                     + " has no @Revision annotation; add @Revision(id = ..., parents = ...).");
         }
+        if (!instantiable(type)) {
+            throw new MigrationException("Class " + type.getName() + " in " + file + " cannot be created by the "
+                    + "plugin; make it a public, non-abstract class with a public no-argument constructor.");
+        }
         checkId(revision.id(), file, "id");
         for (String parent : revision.parents()) {
             checkId(parent, file, "parent");
@@ -96,6 +101,21 @@ public final class MigrationLoader implements Closeable {
         RevisionNode node = new RevisionNode(revision.id(), List.of(revision.parents()),
                 List.of(revision.dependsOn()), List.of(revision.branchLabels()), revision.message());
         return new LoadedRevision(node, source, revision.created(), revision.transactional(), this);
+    }
+
+    /** Checked when the class is first loaded, so that the run stops before anything is written. */
+    private static boolean instantiable(Class<?> type) {
+        int modifiers = type.getModifiers();
+        if (!Modifier.isPublic(modifiers) || Modifier.isAbstract(modifiers) || type.isInterface()
+                || (type.isMemberClass() && !Modifier.isStatic(modifiers))) {
+            return false;
+        }
+        try {
+            type.getConstructor();
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static void checkId(String id, String file, String what) {

@@ -15,6 +15,14 @@ class JdbcUrlMaskTest {
     }
 
     @Test
+    void masksEveryParameterNamedForAPassword() {
+        assertThat(JdbcUrlMask.mask("jdbc:postgresql://db/app?user=app&sslpassword=k3y&sslmode=require"))
+                .isEqualTo("jdbc:postgresql://db/app?user=app&sslpassword=****&sslmode=require");
+        assertThat(JdbcUrlMask.mask("jdbc:postgresql://db/app?SslPassword=k3y&password=s3cret"))
+                .isEqualTo("jdbc:postgresql://db/app?SslPassword=****&password=****");
+    }
+
+    @Test
     void masksUserInfoPasswords() {
         assertThat(JdbcUrlMask.mask("jdbc:postgresql://app:s3cret@db:5432/app"))
                 .isEqualTo("jdbc:postgresql://app:****@db:5432/app");

@@ -687,6 +687,19 @@ class RevisionGraphTest {
         }
 
         @Test
+        void stampReplacesTheHeadsOfTheStampedLineAndKeepsTheOtherBranches() {
+            RevisionGraph graph = branched();
+            assertThat(graph.stampedPosition(Set.of("a2", "b2"), Set.of("b1"))).containsExactly("a2", "b1");
+            assertThat(graph.stampedPosition(Set.of("a1", "b1"), Set.of("a2"))).containsExactly("a2", "b1");
+            assertThat(graph.stampedPosition(Set.of("a2", "b2"), Set.of("b2"))).containsExactly("a2", "b2");
+            // a revision below both branches replaces both
+            assertThat(graph.stampedPosition(Set.of("a2", "b2"), Set.of("aa"))).containsExactly("aa");
+            assertThat(graph.stampedPosition(Set.of(), Set.of("a1"))).containsExactly("a1");
+            assertThat(graph.stampedPosition(Set.of("a2", "b2"), Set.of())).isEmpty();
+            assertThat(merged().stampedPosition(Set.of("a2", "b1"), Set.of("mm"))).containsExactly("mm");
+        }
+
+        @Test
         void normalizeHeadsDropsParentLineAncestors() {
             assertThat(merged().normalizeHeads(List.of("a1", "a2", "b1", "aa"))).containsExactly("a2", "b1");
             assertThat(merged().normalizeHeads(List.of("mm", "b1"))).containsExactly("mm");
