@@ -8,6 +8,7 @@ import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.version.RecordedPosition;
 import dev.migrations.engine.version.VersionTable;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -127,12 +128,23 @@ final class DatabaseSession implements AutoCloseable {
     /** Creates the configured schema and the version table if they are missing. */
     void prepareForWrites() throws SQLException {
         connection.setAutoCommit(true);
-        if (config.schema() != null) {
+        if (config.schema() != null && !schemaExists()) {
+            // looked up first: CREATE SCHEMA needs CREATE on the database even when the schema exists
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(config.schema()));
             }
         }
         versionTable.createIfMissing(connection);
+    }
+
+    private boolean schemaExists() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            statement.setString(1, config.schema());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     AdvisoryLock lock(EngineLog log) {

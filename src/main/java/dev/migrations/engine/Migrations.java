@@ -460,9 +460,17 @@ public final class Migrations {
         return "heads".equals(target) || "head".equals(target) && heads.size() == 1;
     }
 
+    /** A failure outside any revision: reading or writing the version table, mostly. */
     private MigrationException databaseError(SQLException e) {
+        String hint = switch (String.valueOf(e.getSQLState())) {
+            case "42501" -> "; connect as a user with the rights the run needs (CREATE on the schema for the"
+                    + " version table on a first run), or grant them";
+            case "42703", "42P01" -> "; if the table " + config.versionTable() + " belongs to another tool, set"
+                    + " migrations.versionTable to a name of this plugin's own";
+            default -> "";
+        };
         return new MigrationException("Database error: " + e.getMessage().lines().findFirst().orElse("")
-                + " [SQLSTATE " + e.getSQLState() + "]", e);
+                + " [SQLSTATE " + e.getSQLState() + "]" + hint, e);
     }
 
     static String plural(int count, String noun) {

@@ -255,6 +255,44 @@ class MigrationsRunTest {
     }
 
     @Test
+    void aUserWithoutTheRightToCreateTheVersionTableIsToldWhatItLacks() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        String role = "reader_" + SCHEMAS.incrementAndGet();
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN");
+            statement.execute("CREATE SCHEMA \"" + schema + "\"");
+            statement.execute("GRANT USAGE ON SCHEMA \"" + schema + "\" TO " + role);
+        }
+        ConnectionSettings settings = new ConnectionSettings(postgres.getJdbcUrl(role, "postgres"), role, null);
+        Migrations asReader = new Migrations(new MigrationsConfig(settings, project.resolve("src/main/migrations"),
+                null, project.resolve("target/migrations"), schema, null, 10_000), EngineLog.SILENT);
+
+        assertThatThrownBy(() -> asReader.upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("permission denied for schema")
+                .hasMessageContaining("connect as a user with the rights the run needs (CREATE on the schema");
+
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void aVersionTableOfAnotherShapeIsNamedAsTheLikelyCause() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE SCHEMA \"" + schema + "\"");
+            statement.execute("CREATE TABLE \"" + schema + "\".migrations_version (version varchar(32))");
+        }
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("column \"version_num\" does not exist")
+                .hasMessageContaining("if the table migrations_version belongs to another tool, set "
+                        + "migrations.versionTable");
+
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
     void aFailureInOneTransactionRecordsNothing() throws Exception {
         threeRevisions("op.execute(\"SELECT * FROM no_such_table\");");
 
