@@ -306,7 +306,10 @@ public final class Migrations {
                 log.info(line.toString());
             }
             if (!heads.isEmpty() && pending > 0) {
-                log.info(plural(pending, "revision") + " pending; run migrations:upgrade");
+                // with several heads, a plain upgrade (to head) would refuse
+                log.info(plural(pending, "revision") + " pending; run migrations:upgrade"
+                        + (graph.heads().size() > 1 ? " -Dtarget=heads (history has " + graph.heads().size()
+                        + " heads; or merge them first)" : ""));
             }
             edited.acceptedWarnings().forEach(log::warn);
             edited.requireAccepted();

@@ -36,6 +36,9 @@ public record SqlType(String name, Integer size, Integer scale) {
         if (size == null) {
             return name;
         }
-        return name + "(" + size + (scale == null ? "" : "," + scale) + ")";
+        // the size goes before array brackets: varchar(20)[]
+        int array = name.indexOf('[');
+        String base = array < 0 ? name : name.substring(0, array).stripTrailing();
+        return base + "(" + size + (scale == null ? "" : "," + scale) + ")" + (array < 0 ? "" : name.substring(array));
     }
 }

@@ -16,6 +16,11 @@ final class Widening {
     }
 
     static boolean isWidening(SqlType from, SqlType to) {
+        boolean fromArray = from.name().endsWith("[]");
+        if (fromArray || to.name().endsWith("[]")) {
+            // an array widens when its elements do, with the same dimensions
+            return fromArray && to.name().endsWith("[]") && isWidening(element(from), element(to));
+        }
         if (INTEGERS.contains(from.name()) && INTEGERS.contains(to.name())) {
             return INTEGERS.indexOf(to.name()) >= INTEGERS.indexOf(from.name());
         }
@@ -35,5 +40,11 @@ final class Widening {
             return toScale >= fromScale && to.size() - toScale >= from.size() - fromScale;
         }
         return from.name().equals("varchar") && to.size() >= from.size();
+    }
+
+    private static SqlType element(SqlType array) {
+        String name = array.name().substring(0, array.name().length() - 2).strip();
+        return array.size() == null ? SqlType.of(name)
+                : array.scale() == null ? SqlType.of(name, array.size()) : SqlType.of(name, array.size(), array.scale());
     }
 }

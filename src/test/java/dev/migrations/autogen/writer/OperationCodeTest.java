@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.migrations.api.Migration;
+import dev.migrations.api.Schema;
 import dev.migrations.api.model.Column;
 import dev.migrations.api.model.ColumnChange;
 import dev.migrations.api.model.ReferentialAction;
@@ -215,6 +216,20 @@ class OperationCodeTest {
                 new AddColumn(null, "customer", column("mail", varchar(100))));
 
         assertThat(compileAndRun(code.body(operations))).isEqualTo(operations);
+    }
+
+    @Test
+    void arraysWidenWhenTheirElementsDo() {
+        OperationCode code = new OperationCode(Map.of(), Map.of());
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "tags", List.of(
+                Schema.type(SqlType.of("varchar[]", 20), SqlType.of("varchar[]", 30)))))).toString())
+                .doesNotContain("REVIEW");
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "ids", List.of(
+                Schema.type(SqlType.of("integer[]"), SqlType.of("bigint[]")))))).toString())
+                .doesNotContain("REVIEW");
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "tags", List.of(
+                Schema.type(SqlType.of("varchar[]", 30), SqlType.of("varchar[]", 20)))))).toString())
+                .contains("REVIEW: changes the type of t.tags from varchar(30)[] to varchar(20)[]");
     }
 
     @Test
