@@ -81,6 +81,8 @@ try {
     new File(basedir, 'model-v2/com/example/shop/model').eachFile { new File(model, it.name).text = it.text }
     // the model differs from the schema at head, and it says how
     s.mvn('migrations:check').failsCleanly('The entity model differs from the schema at head').contains('wishlist')
+        .contains('alter column name of customer: type varchar(50) -> varchar(200)')
+        .contains('alter column last_name of customer: drop not null')
 
     def beforeV2 = s.migrationSources()
     def v2 = newRevision(beforeV2, s.mvn('migrations:revision', '-Dmessage=v2').succeeds(), 'v2')

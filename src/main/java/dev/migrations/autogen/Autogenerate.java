@@ -84,6 +84,11 @@ public final class Autogenerate {
             return !operations.isEmpty();
         }
 
+        /** A line per difference, with what changes in place: what revision and check list. */
+        public List<String> changeLines() {
+            return operations.stream().map(ChangeLine::of).toList();
+        }
+
         /** The operations that undo {@link #operations()}, in the order that undoes them. */
         public List<Operation> reversed() {
             List<Operation> reversed = new ArrayList<>(operations.size());
@@ -266,8 +271,8 @@ public final class Autogenerate {
                     + " entities) matches " + comparison.comparedWith() + ".");
             return Optional.empty();
         }
-        for (Operation operation : comparison.operations()) {
-            log.info("  " + operation.describe());
+        for (String line : comparison.changeLines()) {
+            log.info("  " + line);
         }
         return Optional.of(times.time("write", () -> {
             OperationCode code = new OperationCode(comparison.model().tableOrigins(),

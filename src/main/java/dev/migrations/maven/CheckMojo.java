@@ -41,8 +41,8 @@ public class CheckMojo extends AbstractMigrationsMojo {
         Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, devDatabase, log,
                 Autogenerate::compare);
         if (comparison.hasChanges()) {
-            for (var operation : comparison.operations()) {
-                log.warn("  " + operation.describe());
+            for (String line : comparison.changeLines()) {
+                log.warn("  " + line);
             }
             throw new MigrationException("The entity model differs from the schema at head in "
                     + comparison.operations().size() + " way(s), listed above; write the migration with "
