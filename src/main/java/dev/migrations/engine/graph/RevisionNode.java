@@ -1,5 +1,6 @@
 package dev.migrations.engine.graph;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -14,10 +15,15 @@ import java.util.List;
 public record RevisionNode(String id, List<String> parents, List<String> dependsOn,
                            List<String> branchLabels, String message) {
     public RevisionNode {
-        parents = List.copyOf(parents);
-        dependsOn = List.copyOf(dependsOn);
-        branchLabels = List.copyOf(branchLabels);
+        parents = distinct(parents);
+        dependsOn = distinct(dependsOn);
+        branchLabels = distinct(branchLabels);
         message = message == null ? "" : message;
+    }
+
+    /** A name listed twice is still one edge (or label): {@code parents = {"a", "a"}} is no merge. */
+    private static List<String> distinct(List<String> names) {
+        return names.size() < 2 ? List.copyOf(names) : List.copyOf(new LinkedHashSet<>(names));
     }
 
     public static RevisionNode of(String id, String... parents) {

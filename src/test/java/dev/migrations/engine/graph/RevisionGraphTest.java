@@ -153,6 +153,14 @@ class RevisionGraphTest {
         }
 
         @Test
+        void aParentListedTwiceIsOneParentNotAMerge() {
+            RevisionGraph graph = RevisionGraph.of(rev("aa"), rev("a1", "aa", "aa"));
+
+            assertThat(graph.isMerge("a1")).isFalse();
+            assertThat(graph.get("a1").parents()).containsExactly("aa");
+        }
+
+        @Test
         void mergeOfThreeBranches() {
             RevisionGraph graph = RevisionGraph.of(rev("r0"), rev("x1", "r0"), rev("y1", "r0"), rev("z1", "r0"),
                     rev("m3", "z1", "x1", "y1"));
