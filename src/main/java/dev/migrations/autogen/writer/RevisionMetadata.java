@@ -1,5 +1,6 @@
 package dev.migrations.autogen.writer;
 
+import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,7 +32,9 @@ public record RevisionMetadata(String id, List<String> parents, String message, 
 
     /** The message in lower-case words joined by {@code _}, cut at a word boundary. */
     static String slug(String message) {
-        String words = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        // accents come off rather than splitting the word: "Añadir teléfono" is anadir_telefono
+        String plain = Normalizer.normalize(message, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String words = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (words.length() <= SLUG_LENGTH) {
             return words;
         }

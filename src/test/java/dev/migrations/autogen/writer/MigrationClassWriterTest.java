@@ -29,6 +29,7 @@ class MigrationClassWriterTest {
         String slug = RevisionMetadata.slug("rename the customer email column to contact address and add an index on it");
         assertThat(slug).isEqualTo("rename_the_customer_email_column_to");
         assertThat(RevisionMetadata.slug("  ---  ")).isEmpty();
+        assertThat(RevisionMetadata.slug("Añadir teléfono à Übersicht")).isEqualTo("anadir_telefono_a_ubersicht");
     }
 
     @Test
