@@ -41,7 +41,14 @@ final class Planner {
             }
             return forward(applied, relative.steps(), targetText.strip());
         } else {
-            goals = List.of(graph.resolve(((Target.Revision) target).reference()).id());
+            String id = graph.resolve(((Target.Revision) target).reference()).id();
+            if (applied.contains(id) && !currentHeads.contains(id)) {
+                // as Alembic: an upgrade never moves down, and "nothing to do" would hide the mistake
+                throw new InvalidTargetException("Target '" + targetText.strip() + "' is below the current revision ("
+                        + describe(currentHeads) + "); to go down to it, run 'mvn migrations:downgrade -Dtarget="
+                        + targetText.strip() + "'.");
+            }
+            goals = List.of(id);
         }
         // The applied set holds every ancestor of an applied revision, so the walk can stop at it.
         Set<String> toApply = graph.closure(goals, graph.prerequisitesMap(), id -> !applied.contains(id));

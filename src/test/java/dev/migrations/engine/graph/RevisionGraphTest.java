@@ -446,12 +446,27 @@ class RevisionGraphTest {
         }
 
         @Test
-        void alreadyAppliedTargetIsAnEmptyPlan() {
+        void theCurrentRevisionIsAnEmptyPlanAndOneBelowItIsRefused() {
             RevisionGraph graph = chain(3);
 
-            assertThat(graph.upgradePlan(Set.of("c00002"), "c00001")).isEmpty();
+            assertThat(graph.upgradePlan(Set.of("c00002"), "c00002")).isEmpty();
             assertThat(graph.upgradePlan(Set.of("c00002"), "head")).isEmpty();
             assertThat(graph.upgradePlan(Set.of("c00002"), "base")).isEmpty();
+            failsWith(InvalidTargetException.class, () -> graph.upgradePlan(Set.of("c00002"), "c00001"))
+                    .hasMessage("Target 'c00001' is below the current revision (c00002); to go down to it, run"
+                            + " 'mvn migrations:downgrade -Dtarget=c00001'.");
+        }
+
+        @Test
+        void onBranchesOnlyARevisionBelowTheRecordedOnesIsRefused() {
+            RevisionGraph graph = branched();
+
+            assertThat(ids(graph.upgradePlan(Set.of("a2", "b1"), "b2"))).containsExactly("b2");
+            assertThat(graph.upgradePlan(Set.of("a2", "b1"), "a2")).isEmpty();
+            failsWith(InvalidTargetException.class, () -> graph.upgradePlan(Set.of("a2", "b1"), "a1"))
+                    .hasMessageContaining("is below the current revision (a2, b1)");
+            failsWith(InvalidTargetException.class, () -> graph.upgradePlan(Set.of("a2", "b1"), "aa"))
+                    .hasMessageContaining("is below the current revision");
         }
 
         @Test
