@@ -63,6 +63,13 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "migrations.entityPackages")
     String entityPackages;
 
+    /**
+     * Tables autogenerate and check leave alone, comma separated; {@code *} matches any run of
+     * characters (another service's tables in a shared schema, a tool's own).
+     */
+    @Parameter(property = "migrations.excludeTables")
+    String excludeTables;
+
     /** The persistence unit to read when META-INF/persistence.xml has several. */
     @Parameter(property = "migrations.persistenceUnit")
     String persistenceUnit;
