@@ -8,7 +8,7 @@ import dev.migrations.autogen.model.HibernateModel;
 import dev.migrations.autogen.model.ModelSchema;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
-import dev.migrations.autogen.schema.TableFilter;
+import dev.migrations.autogen.schema.ObjectFilter;
 import dev.migrations.autogen.writer.MethodBody;
 import dev.migrations.autogen.writer.OperationCode;
 import dev.migrations.engine.Await;
@@ -167,7 +167,7 @@ public final class Autogenerate {
                             live.snapshot(), writtenChecks);
                 }
                 times.add("model schema", System.nanoTime() - begin);
-                TableFilter excluded = source.excludedTables();
+                ObjectFilter excluded = source.excludedObjects();
                 List<Operation> operations = times.time("diff", () -> SchemaDiffer.diff(
                         excluded.apply(sides.live()), excluded.apply(sides.model()), sides.checks()));
                 return new Comparison(operations, entities, live.comparedWith(), live.catalog().graph());

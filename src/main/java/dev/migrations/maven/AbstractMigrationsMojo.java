@@ -64,11 +64,11 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     String entityPackages;
 
     /**
-     * Tables autogenerate and check leave alone, comma separated; {@code *} matches any run of
-     * characters (another service's tables in a shared schema, a tool's own).
+     * Tables and sequences autogenerate and check leave alone, comma separated; {@code *}
+     * matches any run of characters (another service's in a shared schema, a tool's own).
      */
-    @Parameter(property = "migrations.excludeTables")
-    String excludeTables;
+    @Parameter(property = "migrations.excludeObjects")
+    String excludeObjects;
 
     /** The persistence unit to read when META-INF/persistence.xml has several. */
     @Parameter(property = "migrations.persistenceUnit")

@@ -2,7 +2,7 @@ package dev.migrations.maven;
 
 import dev.migrations.autogen.Autogenerate;
 import dev.migrations.autogen.model.EntityModelSource;
-import dev.migrations.autogen.schema.TableFilter;
+import dev.migrations.autogen.schema.ObjectFilter;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.io.IOException;
@@ -39,17 +39,17 @@ final class ProjectModel {
     }
 
     private static EntityModelSource source(MavenProject project, String entityPackages, String persistenceUnit,
-                                    Map<String, String> hibernateProperties, String excludeTables) {
+                                    Map<String, String> hibernateProperties, String excludeObjects) {
         return new EntityModelSource(classpath(project), AbstractMigrationsMojo.split(entityPackages),
                 persistenceUnit, hibernateProperties == null ? Map.of() : hibernateProperties,
-                new TableFilter(AbstractMigrationsMojo.split(excludeTables)));
+                new ObjectFilter(AbstractMigrationsMojo.split(excludeObjects)));
     }
 
     /** Runs {@code action} on an autogenerate set up for the project, then releases its classes. */
     static <T> T autogenerate(AbstractMigrationsMojo mojo, MigrationsConfig config, String devDatabase, EngineLog log,
                               Function<Autogenerate, T> action) {
         EntityModelSource source = source(mojo.project, mojo.entityPackages, mojo.persistenceUnit,
-                mojo.hibernateProperties, mojo.excludeTables);
+                mojo.hibernateProperties, mojo.excludeObjects);
         try (URLClassLoader loader = loader(source)) {
             return action.apply(new Autogenerate(config, source, loader, DevDatabase.isThrowaway(devDatabase), log));
         } catch (IOException e) {

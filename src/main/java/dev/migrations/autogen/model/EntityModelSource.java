@@ -1,6 +1,6 @@
 package dev.migrations.autogen.model;
 
-import dev.migrations.autogen.schema.TableFilter;
+import dev.migrations.autogen.schema.ObjectFilter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +14,21 @@ import java.util.Map;
  * @param persistenceUnit     which persistence unit to use when the file has several, or null
  * @param hibernateProperties settings the application's own Hibernate runs with (naming
  *                            strategies, dialect options), applied to the model as well
- * @param excludedTables      tables compared on neither side (another service's in a shared schema)
+ * @param excludedObjects     tables and sequences compared on neither side (another service's in a
+ *                            shared schema)
  */
 public record EntityModelSource(List<Path> classpath, List<String> entityPackages, String persistenceUnit,
-                                Map<String, String> hibernateProperties, TableFilter excludedTables) {
+                                Map<String, String> hibernateProperties, ObjectFilter excludedObjects) {
     public EntityModelSource {
         classpath = List.copyOf(classpath);
         entityPackages = List.copyOf(entityPackages);
         hibernateProperties = Map.copyOf(hibernateProperties);
-        excludedTables = excludedTables == null ? TableFilter.NONE : excludedTables;
+        excludedObjects = excludedObjects == null ? ObjectFilter.NONE : excludedObjects;
     }
 
-    /** Every table of the schema compared. */
+    /** Every table and sequence of the schema compared. */
     public EntityModelSource(List<Path> classpath, List<String> entityPackages, String persistenceUnit,
                              Map<String, String> hibernateProperties) {
-        this(classpath, entityPackages, persistenceUnit, hibernateProperties, TableFilter.NONE);
+        this(classpath, entityPackages, persistenceUnit, hibernateProperties, ObjectFilter.NONE);
     }
 }

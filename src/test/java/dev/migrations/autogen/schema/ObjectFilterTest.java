@@ -2,14 +2,15 @@ package dev.migrations.autogen.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrations.api.model.Sequence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TableFilterTest {
+class ObjectFilterTest {
 
     @Test
     void namesAndStarsMatchWholeTableNames() {
-        TableFilter filter = new TableFilter(List.of("billing_*", "audit", "*_tmp"));
+        ObjectFilter filter = new ObjectFilter(List.of("billing_*", "audit", "*_tmp"));
 
         assertThat(filter.excludes("billing_invoice")).isTrue();
         assertThat(filter.excludes("billing_")).isTrue();
@@ -18,17 +19,20 @@ class TableFilterTest {
         assertThat(filter.excludes("audit_log")).isFalse();
         assertThat(filter.excludes("my_billing_x")).isFalse();
         // a pattern is a name, not a regular expression
-        assertThat(new TableFilter(List.of("a.c")).excludes("abc")).isFalse();
-        assertThat(TableFilter.NONE.excludes("anything")).isFalse();
+        assertThat(new ObjectFilter(List.of("a.c")).excludes("abc")).isFalse();
+        assertThat(ObjectFilter.NONE.excludes("anything")).isFalse();
     }
 
     @Test
-    void aSnapshotLosesOnlyTheExcludedTables() {
+    void aSnapshotLosesOnlyTheExcludedTablesAndSequences() {
         Table kept = new Table("orders", List.of(), null, List.of(), List.of(), List.of(), List.of(), null);
         Table other = new Table("billing_invoice", List.of(), null, List.of(), List.of(), List.of(), List.of(), null);
-        SchemaSnapshot snapshot = SchemaSnapshot.of("public", List.of(kept, other), List.of());
+        SchemaSnapshot snapshot = SchemaSnapshot.of("public", List.of(kept, other),
+                List.of(Sequence.of("orders_seq"), Sequence.of("billing_seq")));
 
-        assertThat(new TableFilter(List.of("billing_*")).apply(snapshot).tables().keySet()).containsExactly("orders");
-        assertThat(TableFilter.NONE.apply(snapshot)).isSameAs(snapshot);
+        SchemaSnapshot filtered = new ObjectFilter(List.of("billing_*")).apply(snapshot);
+        assertThat(filtered.tables().keySet()).containsExactly("orders");
+        assertThat(filtered.sequences().keySet()).containsExactly("orders_seq");
+        assertThat(ObjectFilter.NONE.apply(snapshot)).isSameAs(snapshot);
     }
 }
