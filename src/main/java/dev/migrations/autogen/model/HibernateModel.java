@@ -1,6 +1,7 @@
 package dev.migrations.autogen.model;
 
 import dev.migrations.engine.MigrationException;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
@@ -133,17 +134,28 @@ public final class HibernateModel {
         }
     }
 
+    /**
+     * The entities of the packages, and their {@code @Converter} classes: an auto-applied
+     * converter decides the column type of every attribute of its type, as it does when the
+     * application's own persistence unit scans the same packages.
+     */
     private static List<String> entityClasses(EntityModelSource source, ClassLoader projectLoader) {
         List<String> entities = new ArrayList<>();
+        List<String> converters = new ArrayList<>();
         for (String name : EntityScanner.classNames(source.classpath(), source.entityPackages())) {
             try {
                 Class<?> type = Class.forName(name, false, projectLoader);
                 if (type.isAnnotationPresent(Entity.class)) {
                     entities.add(name);
+                } else if (type.isAnnotationPresent(Converter.class)) {
+                    converters.add(name);
                 }
             } catch (ClassNotFoundException | LinkageError e) {
                 // A class that cannot load is no entity Hibernate could use either.
             }
+        }
+        if (!entities.isEmpty()) {
+            entities.addAll(converters);
         }
         return entities;
     }
@@ -235,8 +247,9 @@ public final class HibernateModel {
             }
             for (Property property : properties) {
                 Table table = property.getValue().getTable();
-                for (org.hibernate.mapping.Column column : property.getValue().getColumns()) {
-                    if (table != null) {
+                // a @Formula has no column of its own (and getColumns() refuses to answer for one)
+                for (org.hibernate.mapping.Selectable selectable : property.getValue().getSelectables()) {
+                    if (table != null && selectable instanceof org.hibernate.mapping.Column column) {
                         origins.putIfAbsent(storedName(table) + "." + storedName(column),
                                 entity.getClassName() + "." + property.getName());
                     }
