@@ -231,14 +231,25 @@ public final class PostgresDialect implements Dialect {
         String column = quote(op.column());
         List<String> clauses = new ArrayList<>();
         List<SqlStatement> comments = new ArrayList<>();
+        boolean retyped = op.changes().stream().anyMatch(ColumnChange.TypeChange.class::isInstance);
+        boolean oldDefault = op.changes().stream()
+                .anyMatch(change -> change instanceof ColumnChange.DefaultChange d && d.from() != null);
+        if (retyped && oldDefault) {
+            // PostgreSQL casts the old default to the new type before it sets the new one, and
+            // fails where that cast does not exist (0 to boolean): the old default goes first
+            clauses.add("ALTER COLUMN " + column + " DROP DEFAULT");
+        }
         for (ColumnChange change : op.changes()) {
             if (change instanceof ColumnChange.TypeChange type) {
                 clauses.add("ALTER COLUMN " + column + " TYPE " + PostgresTypes.spell(type.to()) + using(column, type));
             } else if (change instanceof ColumnChange.NullabilityChange nullability) {
                 clauses.add("ALTER COLUMN " + column + (nullability.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
             } else if (change instanceof ColumnChange.DefaultChange serverDefault) {
-                clauses.add("ALTER COLUMN " + column + (serverDefault.to() == null
-                        ? " DROP DEFAULT" : " SET DEFAULT " + serverDefault.to()));
+                if (serverDefault.to() != null) {
+                    clauses.add("ALTER COLUMN " + column + " SET DEFAULT " + serverDefault.to());
+                } else if (!(retyped && oldDefault)) {
+                    clauses.add("ALTER COLUMN " + column + " DROP DEFAULT");
+                }
             } else if (change instanceof ColumnChange.CommentChange comment) {
                 comments.add(columnComment(op.schema(), op.table(), op.column(), comment.to()));
             } else {

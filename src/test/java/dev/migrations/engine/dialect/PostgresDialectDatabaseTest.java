@@ -289,6 +289,21 @@ class PostgresDialectDatabaseTest {
     }
 
     @Test
+    void aTypeChangeWithANewDefaultDropsTheOldDefaultFirstBothWays() throws SQLException {
+        apply(new CreateTable(schema, "flags", List.of(column("active", integer()).notNull().serverDefault("0")),
+                List.of(), null));
+        List<String> before = snapshot();
+        AlterColumn alter = new AlterColumn(schema, "flags", "active", List.of(
+                type(integer(), SqlType.of("boolean")), serverDefault("0", "false")));
+
+        apply(alter);
+        assertThat(columns("flags")).contains("active boolean not null default false");
+
+        apply(alter.reverse());
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void alterColumnDropsDefaultAndNotNull() throws SQLException {
         apply(orderTable());
         List<String> before = snapshot();
