@@ -22,8 +22,11 @@ import dev.migrations.api.operation.SetTableComment;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.autogen.schema.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operations that bring one schema to another. Both snapshots come from the same reader on
@@ -45,6 +48,10 @@ public final class SchemaDiffer {
     private final List<Operation> addForeignKeys = new ArrayList<>();
     private final List<Operation> removals = new ArrayList<>();
     private final CheckSpelling checks;
+    /** {@code table.column} of every column whose type changes. */
+    private final Set<String> retyped = new HashSet<>();
+    /** {@code table.constraint} of every foreign key dropped already. */
+    private final Set<String> droppedForeignKeys = new HashSet<>();
 
     private SchemaDiffer(CheckSpelling checks) {
         this.checks = checks;
@@ -98,6 +105,7 @@ public final class SchemaDiffer {
                 compareTable(before, after);
             }
         }
+        reattachForeignKeysOfRetypedColumns(current, target);
 
         List<Table> dropped = current.tables().values().stream()
                 .filter(t -> !target.tables().containsKey(t.name())).toList();
@@ -126,7 +134,10 @@ public final class SchemaDiffer {
 
         ByNameThenShape<Constraint.ForeignKey> foreignKeys = ByNameThenShape.match(before.foreignKeys(),
                 after.foreignKeys(), Constraint.ForeignKey::name, fk -> fk.withName(null));
-        foreignKeys.dropped().forEach(fk -> dropForeignKeys.add(new DropConstraint(null, table, fk.name(), fk)));
+        foreignKeys.dropped().forEach(fk -> {
+            dropForeignKeys.add(new DropConstraint(null, table, fk.name(), fk));
+            droppedForeignKeys.add(table + "." + fk.name());
+        });
         foreignKeys.created().forEach(fk -> addForeignKeys.add(new AddConstraint(null, table, fk)));
 
         List<Constraint.PrimaryKey> keysBefore = before.primaryKey() == null ? List.of() : List.of(before.primaryKey());
@@ -157,6 +168,50 @@ public final class SchemaDiffer {
         }
     }
 
+    /**
+     * PostgreSQL refuses to change the type of a column on either end of a foreign key while
+     * the key stands ("foreign key constraint ... cannot be implemented"), even with both ends
+     * changing together: such a key is dropped before the type changes and added again after.
+     */
+    private void reattachForeignKeysOfRetypedColumns(SchemaSnapshot current, SchemaSnapshot target) {
+        if (retyped.isEmpty()) {
+            return;
+        }
+        for (Table before : current.tables().values()) {
+            Table after = target.tables().get(before.name());
+            if (after == null) {
+                continue;
+            }
+            for (Constraint.ForeignKey key : before.foreignKeys()) {
+                boolean dropped = droppedForeignKeys.contains(before.name() + "." + key.name());
+                if (dropped || !touchesRetyped(before.name(), key)) {
+                    continue;
+                }
+                // the key as the model has it: by name, or by shape where only the name moved
+                Optional<Constraint.ForeignKey> kept = after.foreignKeys().stream()
+                        .filter(k -> k.name().equals(key.name())).findFirst()
+                        .or(() -> after.foreignKeys().stream()
+                                .filter(k -> k.withName(null).equals(key.withName(null))).findFirst());
+                dropForeignKeys.add(new DropConstraint(null, before.name(), key.name(), key));
+                kept.ifPresent(k -> addForeignKeys.add(new AddConstraint(null, after.name(), k)));
+            }
+        }
+    }
+
+    private boolean touchesRetyped(String table, Constraint.ForeignKey key) {
+        for (String column : key.columns()) {
+            if (retyped.contains(table + "." + column)) {
+                return true;
+            }
+        }
+        for (String column : key.referencedColumns()) {
+            if (retyped.contains(key.referencedTable() + "." + column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private <C extends Constraint> void constraints(String table, ByNameThenShape<C> match) {
         match.dropped().forEach(c -> dropOthers.add(new DropConstraint(null, table, c.name(), c)));
         match.created().forEach(c -> addOthers.add(new AddConstraint(null, table, c)));
@@ -170,6 +225,7 @@ public final class SchemaDiffer {
         List<ColumnChange> changes = new ArrayList<>();
         if (!before.type().equals(after.type())) {
             changes.add(new ColumnChange.TypeChange(before.type(), after.type(), null));
+            retyped.add(table + "." + after.name());
         }
         if (!Objects.equals(before.serverDefault(), after.serverDefault())) {
             changes.add(new ColumnChange.DefaultChange(before.serverDefault(), after.serverDefault()));

@@ -223,6 +223,27 @@ class SchemaDifferTest {
     }
 
     @Test
+    void aForeignKeyOnEitherEndOfARetypedColumnIsDroppedBeforeAndAddedAfter() {
+        Column uuidId = column("id", varchar(255)).notNull();
+        Table author = table("author", List.of(ID), List.of());
+        Table book = table("book", List.of(ID, column("author_id", bigint())),
+                List.of(fk("fk_book_author", "author_id", "author")));
+        Table authorAfter = table("author", List.of(uuidId), List.of());
+        Table bookAfter = table("book", List.of(ID, column("author_id", varchar(255))),
+                List.of(fk("fk_book_author", "author_id", "author")));
+
+        List<Operation> operations = SchemaDiffer.diff(schema(author, book), schema(authorAfter, bookAfter));
+
+        assertThat(described(operations)).containsExactly("drop constraint fk_book_author from book",
+                "alter column id of author", "alter column author_id of book", "add foreign key fk_book_author to book");
+        // a key whose columns keep their types stays
+        Table other = table("note", List.of(ID, column("book_id", bigint())),
+                List.of(fk("fk_note_book", "book_id", "book")));
+        assertThat(described(SchemaDiffer.diff(schema(author, book, other), schema(authorAfter, bookAfter, other))))
+                .doesNotContain("drop constraint fk_note_book from note");
+    }
+
+    @Test
     void aSequenceWhoseIncrementOrStartChangedIsAlteredNotDroppedAndCreated() {
         SchemaSnapshot live = SchemaSnapshot.of("public", List.of(), List.of(sequence("order_seq").incrementBy(20)));
         SchemaSnapshot model = SchemaSnapshot.of("public", List.of(),
