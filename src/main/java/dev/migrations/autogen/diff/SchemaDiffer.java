@@ -106,6 +106,7 @@ public final class SchemaDiffer {
             }
         }
         reattachForeignKeysOfRetypedColumns(current, target);
+        deferForeignKeysToNewKeys();
 
         List<Table> dropped = current.tables().values().stream()
                 .filter(t -> !target.tables().containsKey(t.name())).toList();
@@ -194,6 +195,51 @@ public final class SchemaDiffer {
                                 .filter(k -> k.withName(null).equals(key.withName(null))).findFirst());
                 dropForeignKeys.add(new DropConstraint(null, before.name(), key.name(), key));
                 kept.ifPresent(k -> addForeignKeys.add(new AddConstraint(null, after.name(), k)));
+            }
+        }
+    }
+
+    /**
+     * A new table's foreign key to columns of an existing table that become unique in this same
+     * revision waits for that key: tables are created before the other constraints are added,
+     * and PostgreSQL needs a unique key on the referenced columns first.
+     */
+    private void deferForeignKeysToNewKeys() {
+        Set<String> newKeys = new HashSet<>();
+        for (Operation operation : addOthers) {
+            if (operation instanceof AddConstraint add) {
+                if (add.constraint() instanceof Constraint.Unique unique) {
+                    newKeys.add(add.table() + "." + unique.columns());
+                } else if (add.constraint() instanceof Constraint.PrimaryKey key) {
+                    newKeys.add(add.table() + "." + key.columns());
+                }
+            } else if (operation instanceof CreateIndex create) {
+                Index index = create.index();
+                if (index.isUnique() && index.where() == null) {
+                    newKeys.add(create.table() + "." + index.columns());
+                }
+            }
+        }
+        if (newKeys.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < builds.size(); i++) {
+            if (!(builds.get(i) instanceof CreateTable create)) {
+                continue;
+            }
+            List<Constraint> inline = new ArrayList<>();
+            List<Constraint.ForeignKey> deferred = new ArrayList<>();
+            for (Constraint constraint : create.constraints()) {
+                if (constraint instanceof Constraint.ForeignKey key
+                        && newKeys.contains(key.referencedTable() + "." + key.referencedColumns())) {
+                    deferred.add(key);
+                } else {
+                    inline.add(constraint);
+                }
+            }
+            if (!deferred.isEmpty()) {
+                builds.set(i, new CreateTable(null, create.table(), create.columns(), inline, create.comment()));
+                deferred.forEach(key -> addForeignKeys.add(new AddConstraint(null, create.table(), key)));
             }
         }
     }

@@ -244,6 +244,21 @@ class SchemaDifferTest {
     }
 
     @Test
+    void aNewTablesForeignKeyToColumnsThatBecomeUniqueWaitsForTheirKey() {
+        Table part = table("part", column("code", varchar(20)));
+        Table partWithKey = new Table("part", List.of(ID, column("code", varchar(20))),
+                new Constraint.PrimaryKey("part_pkey", List.of("id")), List.of(unique("part_code_key", "code")),
+                List.of(), List.of(), List.of(), null);
+        Table use = table("part_use", List.of(ID, column("part_code", varchar(20))),
+                List.of(foreignKey("fk_use_part", "part_code").references("part", "code")));
+
+        List<Operation> operations = SchemaDiffer.diff(schema(part), schema(partWithKey, use));
+
+        assertThat(described(operations)).containsExactly("create table part_use",
+                "add unique constraint part_code_key to part", "add foreign key fk_use_part to part_use");
+    }
+
+    @Test
     void aSequenceWhoseIncrementOrStartChangedIsAlteredNotDroppedAndCreated() {
         SchemaSnapshot live = SchemaSnapshot.of("public", List.of(), List.of(sequence("order_seq").incrementBy(20)));
         SchemaSnapshot model = SchemaSnapshot.of("public", List.of(),
