@@ -44,6 +44,13 @@ public final class ModelSchema {
         try {
             SavepointBatch.run(statement, ddl);
         } catch (SavepointBatch.Failure e) {
+            if ("3F000".equals(e.sqlException().getSQLState())) {
+                // the statement names a schema: the scratch schema stands for the compared one only
+                throw new MigrationException("Autogenerate compares one schema, and an entity names another with "
+                        + "@Table(schema = ...): " + firstLine(e.getMessage()) + " in: " + ddl.get(e.index())
+                        + "; map the entities of the compared schema without a schema (set it with "
+                        + "migrations.schema), and write changes to other schemas by hand.", e.sqlException());
+            }
             throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
                     + firstLine(e.getMessage()) + " in: " + ddl.get(e.index())
                     + "; fix the mapping (a columnDefinition, for instance).", e.sqlException());
