@@ -26,8 +26,14 @@ final class ChangeLine {
             return alter.describe() + ": " + String.join(", ", parts);
         }
         if (operation instanceof AlterSequence alter) {
-            return alter.describe() + ": start " + alter.from().start() + " -> " + alter.to().start()
-                    + ", increment " + alter.from().increment() + " -> " + alter.to().increment();
+            List<String> parts = new ArrayList<>();
+            if (alter.from().start() != alter.to().start()) {
+                parts.add("start " + alter.from().start() + " -> " + alter.to().start());
+            }
+            if (alter.from().increment() != alter.to().increment()) {
+                parts.add("increment " + alter.from().increment() + " -> " + alter.to().increment());
+            }
+            return alter.describe() + ": " + String.join(", ", parts);
         }
         return operation.describe();
     }

@@ -27,6 +27,9 @@ class ChangeLineTest {
         assertThat(ChangeLine.of(new AlterSequence(null, sequence("s").incrementBy(20),
                 sequence("s").startWith(1000).incrementBy(50))))
                 .isEqualTo("alter sequence s: start 1 -> 1000, increment 20 -> 50");
+        assertThat(ChangeLine.of(new AlterSequence(null, sequence("s").startWith(100).incrementBy(10),
+                sequence("s").startWith(100).incrementBy(20))))
+                .isEqualTo("alter sequence s: increment 10 -> 20");
     }
 
     @Test
