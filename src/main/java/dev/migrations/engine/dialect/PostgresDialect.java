@@ -212,21 +212,6 @@ public final class PostgresDialect implements Dialect {
      * subcommands together, in a fixed internal order, under one lock); comments are a
      * separate statement kind in PostgreSQL.
      */
-    /**
-     * The change's own USING expression; else, where PostgreSQL has no assignment cast from
-     * the old type to the new one (text to integer, say), an explicit cast: without one the
-     * change fails even on an empty table, and a value that does not convert still fails it.
-     */
-    private static String using(String column, ColumnChange.TypeChange type) {
-        if (type.using() != null) {
-            return " USING " + type.using();
-        }
-        if (type.from() == null || PostgresTypes.convertsByAssignment(type.from(), type.to())) {
-            return "";
-        }
-        return " USING " + column + "::" + PostgresTypes.spell(type.to());
-    }
-
     private List<SqlStatement> alterColumn(AlterColumn op) {
         String column = quote(op.column());
         List<String> clauses = new ArrayList<>();
@@ -263,6 +248,21 @@ public final class PostgresDialect implements Dialect {
         }
         statements.addAll(comments);
         return statements;
+    }
+
+    /**
+     * The change's own USING expression; else, where PostgreSQL has no assignment cast from
+     * the old type to the new one (text to integer, say), an explicit cast: without one the
+     * change fails even on an empty table, and a value that does not convert still fails it.
+     */
+    private static String using(String column, ColumnChange.TypeChange type) {
+        if (type.using() != null) {
+            return " USING " + type.using();
+        }
+        if (type.from() == null || PostgresTypes.convertsByAssignment(type.from(), type.to())) {
+            return "";
+        }
+        return " USING " + column + "::" + PostgresTypes.spell(type.to());
     }
 
     /**

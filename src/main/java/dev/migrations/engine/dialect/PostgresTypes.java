@@ -18,6 +18,24 @@ final class PostgresTypes {
     /** Array brackets at the end of a name: the size goes before them, {@code varchar(20)[]}. */
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("(\\s*\\[\\s*\\d*\\s*\\])+$");
 
+    /** One name for each spelling of a built-in type that column changes meet. */
+    private static final Map<String, String> CANONICAL = Map.ofEntries(
+            Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
+            Map.entry("smallint", "int2"), Map.entry("integer", "int4"), Map.entry("int", "int4"),
+            Map.entry("bigint", "int8"), Map.entry("real", "float4"), Map.entry("double precision", "float8"),
+            Map.entry("decimal", "numeric"), Map.entry("boolean", "bool"),
+            Map.entry("timestamp without time zone", "timestamp"), Map.entry("timestamp with time zone", "timestamptz"),
+            Map.entry("time without time zone", "time"), Map.entry("time with time zone", "timetz"));
+
+    private static final Set<String> STRINGS = Set.of("text", "varchar", "bpchar");
+    private static final Set<String> NUMBERS = Set.of("int2", "int4", "int8", "numeric", "float4", "float8");
+    /** Pairs of other types with an implicit or assignment cast in PostgreSQL's catalog (pg_cast). */
+    private static final Set<String> ASSIGNABLE = Set.of(
+            "date>timestamp", "date>timestamptz", "timestamp>timestamptz", "timestamptz>timestamp",
+            "timestamp>date", "timestamptz>date", "timestamp>time", "timestamptz>time", "timestamptz>timetz",
+            "time>timetz", "timetz>time", "time>interval", "interval>time", "json>jsonb", "jsonb>json",
+            "cidr>inet", "inet>cidr", "bit>varbit", "varbit>bit");
+
     private PostgresTypes() {
     }
 
@@ -44,24 +62,6 @@ final class PostgresTypes {
         }
         return name + modifier + suffix;
     }
-
-    /** One name for each spelling of a built-in type that column changes meet. */
-    private static final Map<String, String> CANONICAL = Map.ofEntries(
-            Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
-            Map.entry("smallint", "int2"), Map.entry("integer", "int4"), Map.entry("int", "int4"),
-            Map.entry("bigint", "int8"), Map.entry("real", "float4"), Map.entry("double precision", "float8"),
-            Map.entry("decimal", "numeric"), Map.entry("boolean", "bool"),
-            Map.entry("timestamp without time zone", "timestamp"), Map.entry("timestamp with time zone", "timestamptz"),
-            Map.entry("time without time zone", "time"), Map.entry("time with time zone", "timetz"));
-
-    private static final Set<String> STRINGS = Set.of("text", "varchar", "bpchar");
-    private static final Set<String> NUMBERS = Set.of("int2", "int4", "int8", "numeric", "float4", "float8");
-    /** Pairs of other types with an implicit or assignment cast in PostgreSQL's catalog (pg_cast). */
-    private static final Set<String> ASSIGNABLE = Set.of(
-            "date>timestamp", "date>timestamptz", "timestamp>timestamptz", "timestamptz>timestamp",
-            "timestamp>date", "timestamptz>date", "timestamp>time", "timestamptz>time", "timestamptz>timetz",
-            "time>timetz", "timetz>time", "time>interval", "interval>time", "json>jsonb", "jsonb>json",
-            "cidr>inet", "inet>cidr", "bit>varbit", "varbit>bit");
 
     /**
      * Whether PostgreSQL changes a column from one type to the other without a USING
