@@ -47,8 +47,13 @@ class ModelFixpointTest {
     private final PostgresDialect dialect = new PostgresDialect();
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, SQLException {
         postgres = EmbeddedPostgres.start();
+        // as in a run: the model's DDL goes to a database of its own, the live schema stays apart
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE scratch");
+        }
     }
 
     @AfterAll
@@ -56,6 +61,10 @@ class ModelFixpointTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    private static Connection scratch() throws SQLException {
+        return postgres.getDatabase("postgres", "scratch").getConnection();
     }
 
     private EntityModel model() {
@@ -67,7 +76,7 @@ class ModelFixpointTest {
     @Test
     void appliedDifferencesLeaveNothingToDiffAndTheirReverseUndoesThem() throws SQLException {
         EntityModel model = model();
-        try (Connection scratch = postgres.getPostgresDatabase().getConnection();
+        try (Connection scratch = scratch();
              Connection live = postgres.getPostgresDatabase().getConnection()) {
             try (Statement statement = live.createStatement()) {
                 statement.execute("CREATE SCHEMA shop");
@@ -106,9 +115,9 @@ class ModelFixpointTest {
             assertThat(read(live)).isEqualTo(empty);
         }
         // the scratch schema was rolled back: nothing of the model is left behind
-        try (Connection check = postgres.getPostgresDatabase().getConnection();
+        try (Connection check = scratch();
              Statement statement = check.createStatement();
-             var rs = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrations_model%'")) {
+             var rs = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'shop'")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
@@ -117,7 +126,7 @@ class ModelFixpointTest {
     @Test
     void theModelReadInTheRamTablespaceIsTheModelReadOnDisk(@TempDir Path dataDirectory) throws SQLException {
         EntityModel model = model();
-        try (Connection scratch = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection scratch = scratch()) {
             SchemaSnapshot empty = new SchemaSnapshot("shop", new TreeMap<>(), new TreeMap<>());
             Optional<String> tablespace = RamTablespace.prepare(scratch, dataDirectory, EngineLog.SILENT);
             assumeTrue(tablespace.isPresent(), "no RAM file system on this machine");

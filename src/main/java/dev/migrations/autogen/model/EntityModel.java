@@ -19,12 +19,15 @@ import java.util.Set;
  * @param defaultSchema    the {@code hibernate.default_schema} the application sets, or null
  * @param checkSources     the check constraints' expressions as the mapping writes them, by table:
  *                         what generated code should write (the database prints them otherwise)
+ * @param schemas          the schemas the DDL names ({@code @Table(schema = ...)}), as the
+ *                         database stores the names
  */
 public record EntityModel(List<String> createStatements, Map<String, String> tableOrigins,
                           Map<String, String> columnOrigins, int entityCount,
-                          String defaultSchema, Map<String, Set<String>> checkSources) {
+                          String defaultSchema, Map<String, Set<String>> checkSources, Set<String> schemas) {
     public EntityModel {
         checkSources = Map.copyOf(checkSources);
+        schemas = Set.copyOf(schemas);
         createStatements = List.copyOf(createStatements);
         tableOrigins = Map.copyOf(tableOrigins);
         columnOrigins = Map.copyOf(columnOrigins);

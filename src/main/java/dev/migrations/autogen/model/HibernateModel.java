@@ -18,6 +18,7 @@ import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.archive.scan.internal.StandardScanOptions;
 import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -124,7 +125,7 @@ public final class HibernateModel {
             }
             return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), columnOrigins(metadata),
                     metadata.getEntityBindings().size(),
-                    defaultSchema, checkSources(metadata));
+                    defaultSchema, checkSources(metadata), schemas(metadata));
         } catch (PersistenceException e) {
             throw new MigrationException("Hibernate cannot build the entity model: " + message(e)
                     + "; fix the mapping (the application would fail the same way).", e);
@@ -261,6 +262,17 @@ public final class HibernateModel {
 
     private static String storedName(org.hibernate.mapping.Column column) {
         return column.isQuoted() ? column.getName() : column.getName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Set<String> schemas(Metadata metadata) {
+        Set<String> schemas = new LinkedHashSet<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            Identifier schema = namespace.getName().schema();
+            if (schema != null) {
+                schemas.add(schema.isQuoted() ? schema.getText() : schema.getText().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return schemas;
     }
 
     private static Map<String, Set<String>> checkSources(Metadata metadata) {

@@ -6,25 +6,26 @@ import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.db.SavepointBatch;
 import dev.migrations.engine.dialect.Dialect;
-import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entity model's schema as PostgreSQL itself stores it: Hibernate's DDL run in a fresh
- * schema of a scratch database, read back with the same reader as the live side, and rolled
- * back. DDL is transactional in PostgreSQL, so nothing is left behind even if the process
- * dies half-way, and there is no drop to pay for.
+ * The entity model's schema as PostgreSQL itself stores it: Hibernate's DDL run in a scratch
+ * database, in a schema of the compared schema's own name (so that an entity naming it with
+ * {@code @Table(schema = ...)} lands there too, and those naming others land elsewhere), read
+ * back with the same reader as the live side, and rolled back. DDL is transactional in
+ * PostgreSQL, so nothing is left behind even if the process dies half-way, and there is no
+ * drop to pay for.
  */
 public final class ModelSchema {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ModelSchema() {
     }
@@ -44,13 +45,6 @@ public final class ModelSchema {
         try {
             SavepointBatch.run(statement, ddl);
         } catch (SavepointBatch.Failure e) {
-            if ("3F000".equals(e.sqlException().getSQLState())) {
-                // the statement names a schema: the scratch schema stands for the compared one only
-                throw new MigrationException("Autogenerate compares one schema, and an entity names another with "
-                        + "@Table(schema = ...): " + firstLine(e.getMessage()) + " in: " + ddl.get(e.index())
-                        + "; map the entities of the compared schema without a schema (set it with "
-                        + "migrations.schema), and write changes to other schemas by hand.", e.sqlException());
-            }
             throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
                     + firstLine(e.getMessage()) + " in: " + ddl.get(e.index())
                     + "; fix the mapping (a columnDefinition, for instance).", e.sqlException());
@@ -67,11 +61,17 @@ public final class ModelSchema {
      */
     public static Sides read(Connection scratch, Optional<String> tablespace, EntityModel model, Dialect dialect,
                              SchemaSnapshot live, Map<String, Set<String>> liveCheckSources) {
-        String scratchSchema = "migrations_model_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        String scratchSchema = live.schema();
         try {
             scratch.setAutoCommit(false);
             try (Statement statement = scratch.createStatement()) {
-                statement.execute("CREATE SCHEMA " + dialect.quote(scratchSchema));
+                // the scratch database only ever holds rolled-back work: every schema is empty
+                requireEmpty(scratch, scratchSchema);
+                Set<String> schemas = new LinkedHashSet<>(model.schemas());
+                schemas.add(scratchSchema);
+                for (String schema : schemas) {
+                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+                }
                 statement.execute("SET LOCAL search_path TO " + dialect.quote(scratchSchema));
                 if (tablespace.isPresent()) {
                     statement.execute("SET LOCAL default_tablespace TO " + dialect.quote(tablespace.get()));
@@ -92,6 +92,21 @@ public final class ModelSchema {
                 scratch.rollback();
             } catch (SQLException ignored) {
                 // The connection is closed next; the server rolls back then anyway.
+            }
+        }
+    }
+
+    /** The model is read from the schema whole: anything already there would pass for the model's. */
+    private static void requireEmpty(Connection scratch, String schema) throws SQLException {
+        try (PreparedStatement statement = scratch.prepareStatement("SELECT count(*) FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?")) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    throw new IllegalStateException("the scratch database holds relations in schema " + schema
+                            + "; the model must be read from an empty one");
+                }
             }
         }
     }

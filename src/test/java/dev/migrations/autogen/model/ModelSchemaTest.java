@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,37 +35,39 @@ class ModelSchemaTest {
     }
 
     private static EntityModel model(String... ddl) {
-        return new EntityModel(List.of(ddl), Map.of(), Map.of(), 1, null, Map.of());
+        return new EntityModel(List.of(ddl), Map.of(), Map.of(), 1, null, Map.of(), Set.of("app", "billing"));
     }
 
     @Test
-    void theModelIsReadFromTheScratchSchemaAndLeavesNothingBehind() throws Exception {
+    void theModelIsReadFromTheComparedSchemasNameAndLeavesNothingBehind() throws Exception {
         try (Connection scratch = postgres.getPostgresDatabase().getConnection()) {
             ModelSchema.Sides sides = ModelSchema.read(scratch, Optional.empty(),
-                    model("create table thing (id bigint primary key)"), new PostgresDialect(),
-                    SchemaSnapshot.empty("public"), Map.of());
+                    model("create table thing (id bigint primary key)", "create table app.other (id bigint)",
+                            "create table billing.invoice (id bigint)"),
+                    new PostgresDialect(), SchemaSnapshot.empty("app"), Map.of());
 
-            assertThat(sides.model().tables().keySet()).containsExactly("thing");
-            assertThat(sides.model().schema()).isEqualTo("public");
+            // an entity naming the compared schema is compared; one naming another schema is not
+            assertThat(sides.model().tables().keySet()).containsExactly("other", "thing");
+            assertThat(sides.model().schema()).isEqualTo("app");
         }
         try (Connection check = postgres.getPostgresDatabase().getConnection();
              var rows = check.createStatement().executeQuery(
-                     "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrations_model_%'")) {
+                     "SELECT count(*) FROM pg_namespace WHERE nspname IN ('app', 'billing')")) {
             rows.next();
             assertThat(rows.getInt(1)).isZero();
         }
     }
 
     @Test
-    void anEntityInAnotherSchemaIsNamedAsTheCause() throws Exception {
+    void aStatementPostgresqlRefusesIsNamed() throws Exception {
         try (Connection scratch = postgres.getPostgresDatabase().getConnection()) {
             assertThatThrownBy(() -> ModelSchema.read(scratch, Optional.empty(),
-                    model("create table app.thing (id bigint primary key)"), new PostgresDialect(),
+                    model("create table thing (id nosuchtype)"), new PostgresDialect(),
                     SchemaSnapshot.empty("public"), Map.of()))
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageStartingWith("Autogenerate compares one schema, and an entity names another with "
-                            + "@Table(schema = ...): ERROR: schema \"app\" does not exist")
-                    .hasMessageEndingWith("and write changes to other schemas by hand.");
+                    .hasMessageStartingWith("PostgreSQL refuses Hibernate's DDL for the entity model: ERROR: type "
+                            + "\"nosuchtype\" does not exist")
+                    .hasMessageContaining("in: create table thing (id nosuchtype)");
         }
     }
 }
