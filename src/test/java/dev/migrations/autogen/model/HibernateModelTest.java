@@ -153,14 +153,16 @@ class HibernateModelTest {
     }
 
     @Test
-    void autoAppliedConvertersDecideTheirColumnsAndAFormulaHasNone() {
+    void autoAppliedConvertersDecideTheirColumnsAFormulaHasNoneAndNamedSchemasAreListed() {
         EntityModelSource source = new EntityModelSource(List.of(TEST_CLASSES),
                 List.of("dev.migrations.autogen.model.converted"), null, Map.of());
         EntityModel model = HibernateModel.build(source, getClass().getClassLoader(), 14, 0);
 
         String ddl = String.join("\n", model.createStatements());
         assertThat(ddl).contains("price bigint").contains("active varchar(255)").doesNotContain("upper");
-        assertThat(model.entityCount()).isEqualTo(1);
+        assertThat(model.entityCount()).isEqualTo(2);
+        // an unquoted schema name is stored in lower case
+        assertThat(model.schemas()).containsExactly("billing");
         assertThat(model.columnOrigins()).containsKey("item.price").doesNotContainKey("item.upperName")
                 .doesNotContainKey("item.upper_name");
     }
