@@ -217,6 +217,11 @@ public class R20260201_1100_e5e5e5e5e5e5_private implements Migration {
 ''']) {
         check('cannot be created by the plugin; make it a public, non-abstract class', ['migrations:upgrade'])
     }
+    withFiles(['R20260201_1100_e6e6e6e6e6e6_labelled.java': migration('R20260201_1100_e6e6e6e6e6e6_labelled',
+            '@Revision(id = "e6e6e6e6e6e6", parents = "ab3422222222", message = "labelled", branchLabels = "feature")')]) {
+        check('Revision id feature is a branch label already',
+            ['migrations:revision', '-Dautogenerate=false', '-Dmessage=x', '-DrevisionId=feature'])
+    }
     withFiles(['R20260201_1100_e4e4e4e4e4e4_named_head.java': migration('R20260201_1100_e4e4e4e4e4e4_named_head',
             '@Revision(id = "head", parents = "ab3422222222", message = "an id that is a keyword")')]) {
         check("Revision id 'head' cannot be told apart from a target", ['migrations:upgrade'])

@@ -42,6 +42,12 @@ try {
     s.mvn('migrations:upgrade').succeeds().contains('Database is at c3c3c3c3c3c3 (head)')
     assert s.db().snapshot() == atHead
 
+    // an upgrade never moves down: it says how to, and changes nothing
+    s.mvn('migrations:upgrade', '-Dtarget=a1a1')
+        .failsCleanly("Target 'a1a1' is below the current revision (c3c3c3c3c3c3); to go down to it, run")
+    assert s.db().snapshot() == atHead
+    assert s.db().versionHeads() == ['c3c3c3c3c3c3']
+
     s.mvn('migrations:history').succeeds()
         .contains('b2b2b2b2b2b2 -> c3c3c3c3c3c3 (head) (current), add phone and seed data')
         .contains('<base> -> a1a1a1a1a1a1, create customer')
