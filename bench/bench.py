@@ -150,8 +150,8 @@ class ClassArchive:
     own project (docs/performance.md, the .mvn/jvm.config it suggests): the archive is written at
     the exit of one warm-up run of the goal and checked, then every measured run maps it."""
 
-    def __init__(self, folder):
-        self.path = os.path.join(folder, "maven.jsa")
+    def __init__(self, folder, name="maven.jsa"):
+        self.path = os.path.join(folder, name)
         self.usable = None  # why not, when it cannot be made or mapped
 
     def env(self):
@@ -401,6 +401,8 @@ UP_SINGLE = "ours: upgrade, -Dmigrations.singleTransaction"
 ENG_FRESH = "ours: engine time, upgrade fresh clone"
 ENG_WARM = "ours: engine time, upgrade warm cache"
 ENG_SINGLE = "ours: engine time, upgrade one transaction"
+ENG_SINGLE_QUICK = "ours: engine time, upgrade one transaction, quick JIT"
+ENG_SINGLE_CDS = "ours: engine time, upgrade one transaction, CDS + quick JIT"
 NOOP = "ours: no-op upgrade at head"
 ENG_NOOP = "ours: engine time, no-op upgrade"
 DOWN = "ours: downgrade -Dtarget=base"
@@ -435,6 +437,8 @@ def bench_revisions(n, runs):
     steps = Steps("N", n, runs)
     log = f"N{n}"
     archive = ClassArchive(root)
+    # a run that applies the revisions loads classes a no-op does not (the runner, the dialect)
+    single_archive = ClassArchive(root, "maven-single.jsa")
 
     def upgrade(*args, fresh_clone=False, log_name, env=None):
         if fresh_clone:
@@ -455,6 +459,12 @@ def bench_revisions(n, runs):
         expect_schema("ours (warm-up)", pattern, tables, fks)
         same_dump(f"N={n} ours", floor_dump, Db.dump(VERSION_TABLES))
         archive.write(ours("upgrade"), ours_dir, f"{log}-warmup-cds")
+        if Features.single_transaction:
+            Db.fresh()
+            single_archive.write(ours("upgrade", "-Dmigrations.singleTransaction=true"), ours_dir,
+                                 f"{log}-warmup-cds-single")
+        else:
+            single_archive.usable = "the installed upgrade goal does not read migrations.singleTransaction"
         Db.fresh()
         run(flyway("migrate", offline=False), flyway_dir, f"{log}-warmup-flyway", env=FLYWAY_ENV)
         expect_schema("flyway (warm-up)", pattern, tables, fks)
@@ -544,6 +554,11 @@ def bench_revisions(n, runs):
         steps.measure(UP_SINGLE, single_transaction)
         steps.measure(ENG_SINGLE, engine(ENG_SINGLE, True, False, f"{log}-engine-single",
                                          "-Dmigrations.singleTransaction=true"))
+        steps.measure(ENG_SINGLE_QUICK, engine(ENG_SINGLE_QUICK, True, False, f"{log}-engine-single-quick",
+                                               "-Dmigrations.singleTransaction=true", env=QUICK_JIT_ENV))
+        steps.measure(ENG_SINGLE_CDS, lambda: engine(ENG_SINGLE_CDS, True, False, f"{log}-engine-single-cds",
+                                                     "-Dmigrations.singleTransaction=true",
+                                                     env=single_archive.env())())
         steps.measure(FLYWAY, flyway_migrate, breaks=(FLYWAY_NOOP,))
         steps.measure(FLYWAY_NOOP, flyway_noop)
         steps.measure(VALIDATE, lambda: run(mvn("validate"), ours_dir, f"{log}-validate")[0])
