@@ -16,7 +16,7 @@ import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.db.RamTablespace;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.dialect.SqlStatement;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.migrations.testing.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,9 +31,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,23 +43,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelFixpointTest {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
     private final PostgresDialect dialect = new PostgresDialect();
 
     @BeforeAll
-    static void start() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.start();
+    static void createScratchDatabase() throws SQLException {
         // as in a run: the model's DDL goes to a database of its own, the live schema stays apart
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE scratch");
-        }
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
         }
     }
 

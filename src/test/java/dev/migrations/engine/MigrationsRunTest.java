@@ -9,7 +9,7 @@ import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.VersionTable;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.migrations.testing.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,24 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsRunTest {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
 
     @TempDir
     Path project;
 
     private final String schema = "run " + SCHEMAS.incrementAndGet();
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     private void revision(int number, String upgrade) throws IOException {
         revision(number, upgrade, "");

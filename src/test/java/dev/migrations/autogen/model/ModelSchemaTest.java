@@ -6,33 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.dialect.PostgresDialect;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.migrations.testing.EmbeddedServer;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The entity model's DDL in a scratch schema of a real PostgreSQL, rolled back. */
 class ModelSchemaTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
 
     private static EntityModel model(String... ddl) {
         return new EntityModel(List.of(ddl), Map.of(), Map.of(), 1, null, Map.of(), Set.of("app", "billing"));

@@ -43,8 +43,7 @@ import dev.migrations.api.operation.Operation;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.dialect.SqlStatement;
 import dev.migrations.engine.version.VersionTable;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.migrations.testing.EmbeddedServer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -58,11 +57,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Builds schemas on a real PostgreSQL through {@link PostgresDialect}, reads them back and
@@ -75,7 +74,8 @@ class SchemaReaderTest {
     private static final Set<String> TRANSACTION_CONTROL = Set.of("close", "commit", "rollback",
             "setAutoCommit", "abort", "setSavepoint", "releaseSavepoint");
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
     private static DataSource dataSource;
 
     private final PostgresDialect dialect = new PostgresDialect();
@@ -85,16 +85,8 @@ class SchemaReaderTest {
     private String other;
 
     @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
+    static void openDataSource() {
         dataSource = postgres.getPostgresDatabase();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @BeforeEach

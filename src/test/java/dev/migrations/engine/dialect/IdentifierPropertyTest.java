@@ -30,8 +30,7 @@ import dev.migrations.api.operation.DropTable;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RenameColumn;
 import dev.migrations.api.operation.RenameTable;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.migrations.testing.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,9 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A property over random names: whatever name PostgreSQL accepts (reserved words, mixed case,
@@ -67,19 +65,8 @@ class IdentifierPropertyTest {
     private static final List<String> NON_ASCII = List.of("é", "ß", "ñ", "ø", "日本", "語", "Ж", "😀", "ü", "Ω", "ﬁ",
             "\u0301", "ا");
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
 
     @Test
     void randomNamesSurviveEveryOperationAndItsReverse() throws SQLException {

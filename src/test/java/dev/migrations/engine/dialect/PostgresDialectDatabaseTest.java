@@ -43,8 +43,7 @@ import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RenameColumn;
 import dev.migrations.api.operation.RenameTable;
 import dev.migrations.api.operation.SetTableComment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.migrations.testing.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,11 +56,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the rendered SQL on a real PostgreSQL and reads the effect back from its catalog. Each
@@ -72,7 +71,8 @@ class PostgresDialectDatabaseTest {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
     private static DataSource dataSource;
 
     private final PostgresDialect dialect = new PostgresDialect();
@@ -81,16 +81,8 @@ class PostgresDialectDatabaseTest {
     private TestSchema catalog;
 
     @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
+    static void openDataSource() {
         dataSource = postgres.getPostgresDatabase();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @BeforeEach
