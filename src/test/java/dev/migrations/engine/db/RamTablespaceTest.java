@@ -6,10 +6,9 @@ import static dev.migrations.engine.db.ScratchTables.deleteRecursively;
 import static dev.migrations.engine.db.ScratchTables.drop;
 import static dev.migrations.engine.db.ScratchTables.location;
 import static dev.migrations.engine.db.ScratchTables.single;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrations.engine.EngineLog;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.migrations.testing.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,29 +17,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Needs /dev/shm: a machine without it keeps the scratch schema on disk. */
+@EnabledIf("hasRamDisk")
 class RamTablespaceTest {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedServer postgres = new EmbeddedServer();
 
     @TempDir
     Path dataDirectory;
 
-    @BeforeAll
-    static void start() throws IOException {
-        assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "a machine without /dev/shm keeps the scratch schema on disk");
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static boolean hasRamDisk() {
+        return Files.isDirectory(Path.of("/dev/shm"));
     }
 
     @Test
