@@ -2,7 +2,7 @@ import dev.migrations.it.HibernateExport
 import dev.migrations.it.ItDatabase
 import dev.migrations.it.Scenario
 
-// Autogenerate the first revision of a 14-entity model that uses every common JPA/Hibernate
+// Autogenerate the first revision of a 16-entity model that uses every common JPA/Hibernate
 // mapping, and prove it right against an oracle: Hibernate's own schema tooling creating the
 // same model in a database of its own. The schema the generated migration builds must be the
 // same catalog (tables, columns, constraints with their names, indexes, sequences, comments).
@@ -48,13 +48,20 @@ try {
     def expected = oracle.snapshot()
     // the model is what this test means it to be
     assert oracle.tables() == ['bank_transfer_payment', 'card_payment', 'category', 'customer', 'customer_phone',
-                               'invoice', 'order', 'orderline', 'payment', 'product', 'product_tag', 'review', 'tag',
-                               'user', 'user_permission']
+                               'invoice', 'order', 'orderline', 'payment', 'price_history', 'product', 'product_tag',
+                               'review', 'stock_level', 'tag', 'user', 'user_permission']
     // 4 @SequenceGenerator sequences (identity columns' own sequences are not listed) and 4 identity columns
     assert expected.findAll { it.startsWith('sequence ') } ==
         ['sequence category_seq 1 1', 'sequence order_line_seq 1000 50', 'sequence order_seq 1 20', 'sequence payment_seq 1 10']
     assert expected.count { it.startsWith('column ') && it.endsWith(' YES') } == 4
     ItDatabase.requireSameCatalog('after upgrade', migrated, expected)
+    // what \d and pg_dump show: every table's columns, and every composite key's columns, in
+    // the order the application's Hibernate creates them
+    def expectedOrder = oracle.columnOrder()
+    ItDatabase.requireSameCatalog('column order', s.db().columnOrder(), expectedOrder)
+    def compositeKeys = expected.findAll { it.contains('PRIMARY KEY') && it.contains(',') }.collect { it.split(' ')[1] }
+    assert compositeKeys.containsAll(['price_history', 'product_tag', 'stock_level']):
+        "composite keys of a join table, an @IdClass and an @EmbeddedId: ${compositeKeys}"
     ItDatabase.requireSameCatalog('column comments', s.db().columnComments(), oracle.columnComments())
     assert oracle.columnComments().size() == 3
 
@@ -79,6 +86,7 @@ try {
     s.mvn('migrations:check').failsCleanly('Revisions are pending')
     s.mvn('migrations:upgrade').succeeds().contains("Database is at ${id} (head)")
     ItDatabase.requireSameCatalog('after downgrade and upgrade', s.db().snapshot(), expected)
+    ItDatabase.requireSameCatalog('column order after downgrade and upgrade', s.db().columnOrder(), expectedOrder)
     s.mvn('migrations:check').succeeds()
 } finally {
     s.close()

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
@@ -32,9 +33,6 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.engine.config.spi.ConfigurationService;
-import org.hibernate.tool.schema.spi.DelayedDropRegistryNotAvailableImpl;
-import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 
 /**
  * The test oracle for autogenerate: Hibernate itself creates the schema of an entity model in a
@@ -42,9 +40,10 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
  * the same catalog ({@link ItDatabase#snapshot()}).
  *
  * <p>Independent of the plugin on purpose: it uses nothing from {@code dev.migrations} and
- * boots Hibernate directly ({@link StandardServiceRegistryBuilder} and {@link MetadataSources}
- * over the entity classes, PostgreSQL dialect) and lets Hibernate's own schema tooling
- * ({@link SchemaManagementToolCoordinator}, action {@code create}) run its DDL. It can also
+ * boots Hibernate as an application does ({@link StandardServiceRegistryBuilder} and
+ * {@link MetadataSources} over the entity classes, PostgreSQL dialect, then its
+ * {@link SessionFactory}), with the schema action {@code create}, so Hibernate's own schema
+ * tooling runs its DDL after everything the bootstrap does first (column ordering included). It can also
  * compile the model's sources itself ({@link #compile}), so that what it sees does not depend
  * on how or where the plugin compiled the project.
  */
@@ -104,6 +103,16 @@ public final class HibernateExport {
      */
     public static List<String> createSchema(List<File> classesDirectories, List<String> entityPackages,
                                             String url, String user, String password, File scriptFile) {
+        return createSchema(classesDirectories, entityPackages, url, user, password, scriptFile, Map.of());
+    }
+
+    /**
+     * {@link #createSchema(List, List, String, String, String, File)} with settings the
+     * application would give its Hibernate too (a column ordering strategy, say).
+     */
+    public static List<String> createSchema(List<File> classesDirectories, List<String> entityPackages,
+                                            String url, String user, String password, File scriptFile,
+                                            Map<String, String> applicationSettings) {
         URL[] urls = classesDirectories.stream().map(HibernateExport::toUrl).toArray(URL[]::new);
         ClassLoader parent = HibernateExport.class.getClassLoader();
         Thread thread = Thread.currentThread();
@@ -115,7 +124,7 @@ public final class HibernateExport {
                 throw new IllegalArgumentException("no @Entity classes in " + entityPackages + " under " + classesDirectories);
             }
 
-            Map<String, Object> settings = new HashMap<>();
+            Map<String, Object> settings = new HashMap<>(applicationSettings);
             settings.put(AvailableSettings.JAKARTA_JDBC_URL, url);
             if (user != null) {
                 settings.put(AvailableSettings.JAKARTA_JDBC_USER, user);
@@ -140,10 +149,12 @@ public final class HibernateExport {
             try {
                 MetadataSources sources = new MetadataSources(registry);
                 classes.forEach(sources::addAnnotatedClass);
+                // The application's own bootstrap: building its SessionFactory is what runs the
+                // schema action, after integrators and column ordering have had their say.
                 Metadata metadata = sources.buildMetadata();
-                Map<String, Object> configuration = registry.requireService(ConfigurationService.class).getSettings();
-                SchemaManagementToolCoordinator.process(metadata, registry, configuration,
-                        DelayedDropRegistryNotAvailableImpl.INSTANCE);
+                try (SessionFactory ignored = metadata.getSessionFactoryBuilder().build()) {
+                    // created on build; "create" leaves the schema in place on close
+                }
             } finally {
                 StandardServiceRegistryBuilder.destroy(registry);
             }

@@ -133,4 +133,22 @@ public final class ItDatabase {
     public List<String> snapshot() {
         return snapshot("public");
     }
+
+    /**
+     * The physical column order of each table, one sorted line per table, as {@code \d} and
+     * {@code pg_dump} show it. Apart from {@link #snapshot} because a column a downgrade
+     * re-creates comes last, which PostgreSQL cannot help; key column order is in the
+     * constraint and index lines of the snapshot.
+     */
+    public List<String> columnOrder(String schema) {
+        return rows("SELECT 'columns ' || c.relname || ': ' || string_agg(a.attname, ', ' ORDER BY a.attnum)"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+                + " WHERE n.nspname = '" + schema + "' AND c.relkind = 'r'"
+                + " AND c.relname NOT LIKE 'migrations\\_version%' GROUP BY c.relname ORDER BY 1");
+    }
+
+    public List<String> columnOrder() {
+        return columnOrder("public");
+    }
 }

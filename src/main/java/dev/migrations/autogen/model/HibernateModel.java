@@ -23,6 +23,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.cfg.PersistenceSettings;
@@ -118,11 +119,18 @@ public final class HibernateModel {
                 builder.applyScanEnvironment(unit).applyScanOptions(new StandardScanOptions(
                         properties.get(PersistenceSettings.SCANNER_DISCOVERY), unit.excludeUnlistedClasses()));
             }
-            Metadata metadata = builder.build();
+            MetadataImplementor metadata = (MetadataImplementor) builder.build();
             if (unit != null && metadata.getEntityBindings().isEmpty()) {
                 throw new MigrationException("The persistence unit " + unit.name() + " in " + PersistenceUnits.LOCATION
                         + " maps no entity; list its classes or mapping files there, or set migrations.entityPackages.");
             }
+            // What the application's SessionFactory does to the metadata before a schema action
+            // that creates: its column ordering strategy (hibernate.column_ordering_strategy)
+            // decides the order of every table's columns and of every composite key's, then the
+            // mapping is validated. The SessionFactory orders only when such an action is
+            // configured, which the model's creation always is: hence forced.
+            metadata.orderColumns(true);
+            metadata.validate();
             return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), columnOrigins(metadata),
                     metadata.getEntityBindings().size(),
                     defaultSchema, checkSources(metadata), schemas(metadata));
