@@ -15,6 +15,27 @@ try {
     assert s.migrationSources() == []
     def empty = s.db().snapshot()
 
+    // The oracle: the application's Hibernate creates the model in a database of its own, as
+    // it would on a deployment that predates the migrations
+    def oracle = s.freshDatabase('oracle')
+    def classes = HibernateExport.compile(new File(basedir, 'src/main/java'), new File(basedir, 'target/oracle/classes'))
+    HibernateExport.createSchema(classes, 'com.example.shop.model', oracle.settings().url(), oracle.settings().username(),
+        new File(basedir, 'target/oracle/create.sql'))
+    def onOracle = ["-Dmigrations.url=${oracle.settings().url()}".toString()]
+    def oracleState = { -> oracle.snapshot() + oracle.columnOrder() }
+    def versionTables = { -> oracle.rows(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'migrations\\_version%'")[0] }
+    def hibernateMade = oracleState()
+
+    // a revision against that database would hold nothing (it has every table): refused, with
+    // the way to write the baseline instead; nothing written, the database untouched
+    s.mvn((['migrations:revision', '-Dmessage=baseline'] + onOracle) as String[])
+        .failsCleanly('but no revision is recorded in it: it predates the migrations')
+        .contains('-DdevDatabase=embedded').contains('-Drevision=head')
+    assert s.migrationSources() == []
+    assert oracleState() == hibernateMade
+    assert versionTables() == '0'
+
     // (a) the first revision: the whole model
     def first = s.mvn('migrations:revision', '-Dmessage=initial schema', '-Dverbose').succeeds()
     // where the time went, phase by phase (the model is built while the rest goes on: order varies)
@@ -40,11 +61,7 @@ try {
     assert s.db().versionHeads() == [id]
     def migrated = s.db().snapshot()
 
-    // (c) the oracle: Hibernate creates the same model in a database of its own
-    def oracle = s.freshDatabase('oracle')
-    def classes = HibernateExport.compile(new File(basedir, 'src/main/java'), new File(basedir, 'target/oracle/classes'))
-    HibernateExport.createSchema(classes, 'com.example.shop.model', oracle.settings().url(), oracle.settings().username(),
-        new File(basedir, 'target/oracle/create.sql'))
+    // (c) the oracle, made at the start: Hibernate created the same model in a database of its own
     def expected = oracle.snapshot()
     // the model is what this test means it to be
     assert oracle.tables() == ['bank_transfer_payment', 'card_payment', 'category', 'customer', 'customer_phone',
@@ -88,6 +105,20 @@ try {
     ItDatabase.requireSameCatalog('after downgrade and upgrade', s.db().snapshot(), expected)
     ItDatabase.requireSameCatalog('column order after downgrade and upgrade', s.db().columnOrder(), expectedOrder)
     s.mvn('migrations:check').succeeds()
+
+    // (g) adopting the database Hibernate made (docs/adopting.md): upgrade refuses, naming
+    // stamp, and changes nothing; stamped at head, check passes and revision finds nothing
+    s.mvn((['migrations:upgrade'] + onOracle) as String[])
+        .failsCleanly('The database predates the migrations').contains('stamp')
+    // the version tables may stay, empty, as after any failed first revision
+    assert oracleState() == hibernateMade
+    assert oracle.rows('SELECT count(*) FROM migrations_version') == ['0']
+    s.mvn((['migrations:stamp', '-Drevision=head'] + onOracle) as String[]).succeeds()
+    assert oracle.versionHeads() == [id]
+    s.mvn((['migrations:check'] + onOracle) as String[]).succeeds().contains('matches the schema at head')
+    s.mvn((['migrations:revision', '-Dmessage=adopted'] + onOracle) as String[]).succeeds().contains('No changes detected')
+    assert s.migrationSources() == written
+    ItDatabase.requireSameCatalog('the adopted database', oracle.snapshot(), expected)
 } finally {
     s.close()
 }

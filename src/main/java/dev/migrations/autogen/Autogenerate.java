@@ -143,13 +143,18 @@ public final class Autogenerate {
                     model = buildModel(background, versionOf(connection));
                     // Before the server starts: a database behind head is the user's to fix first.
                     Migrations.Position position = times.time("position", () -> new Migrations(config, log).position());
+                    LiveSide unversioned = null;
+                    if (position.heads().isEmpty()) {
+                        unversioned = readConfigured(connection, position.catalog());
+                        requireVersioned(unversioned, position);
+                    }
                     if (!position.isAtHead()) {
                         throw new MigrationException("The database is at " + position.describe() + ", not at head; "
                                 + "run mvn migrations:upgrade first, or compare with a throwaway database upgraded to "
                                 + "head with -DdevDatabase=embedded.");
                     }
                     starting = background.submit(this::startServer);
-                    live = readConfigured(connection, position.catalog());
+                    live = unversioned != null ? unversioned : readConfigured(connection, position.catalog());
                 }
                 server = Await.result(starting, "starting the embedded PostgreSQL");
                 starting = null;
@@ -223,6 +228,27 @@ public final class Autogenerate {
         }
     }
 
+    /**
+     * A database with no revision recorded must also hold none of the model's kind of objects: one
+     * that does was made before the migrations (by the application's Hibernate, by hand), and a
+     * revision written against it would hold only what it lacks, which no fresh database could be
+     * built from. Its baseline is written against an empty database, and the database stamped.
+     */
+    private void requireVersioned(LiveSide live, Migrations.Position position) {
+        Set<String> tables = source.excludedObjects().apply(live.snapshot()).tables().keySet();
+        if (tables.isEmpty()) {
+            return;
+        }
+        String held = tables.size() + " table(s) (" + tables.stream().sorted().limit(3)
+                .reduce((a, b) -> a + ", " + b).orElse("") + (tables.size() > 3 ? ", ..." : "") + ")";
+        String next = position.graph().isEmpty()
+                ? "write the baseline revision against an empty database with -DdevDatabase=embedded, then stamp this "
+                + "database at head (migrations:stamp -Drevision=head)"
+                : "stamp it at the revision its schema matches (migrations:stamp -Drevision=<id>), then upgrade";
+        throw new MigrationException(live.comparedWith() + " holds " + held + " but no revision is recorded in it: "
+                + "it predates the migrations. To adopt it, " + next + "; see docs/adopting.md.");
+    }
+
     private LiveSide readThrowaway(EmbeddedPostgresServer server) throws SQLException {
         String name = "migrations_dev_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
         ConnectionSettings throwaway = createDatabase(server, name, false);
@@ -280,7 +306,7 @@ public final class Autogenerate {
             OperationCode code = new OperationCode(comparison.model().tableOrigins(),
                     comparison.model().columnOrigins());
             MethodBody upgrade = code.body(comparison.operations());
-            MethodBody downgrade = code.body(comparison.reversed());
+            MethodBody downgrade = code.body(comparison.reversed(), "downgrade");
             return new RevisionScripts(config, log, clock).create(comparison.revisions(), message, head, revisionId,
                     upgrade, downgrade);
         }));

@@ -28,6 +28,7 @@ import dev.migrations.api.operation.SetTableComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,30 +55,90 @@ public final class OperationCode {
         this.columnOrigins = columnOrigins;
     }
 
-    /** One method body: the operations in order, with review notes where they are needed. */
+    /** The body of {@code upgrade()}: the operations in order, with review notes where they are needed. */
     public MethodBody body(List<Operation> operations) {
+        return body(operations, "upgrade");
+    }
+
+    /**
+     * One method body: the operations in order, with review notes where they are needed.
+     *
+     * @param method {@code upgrade} or {@code downgrade}: what a note says fails when it does
+     */
+    public MethodBody body(List<Operation> operations, String method) {
         CodeBlock.Builder notes = CodeBlock.builder();
-        List<String> review = new ReviewNotes(operations).notes();
+        ReviewNotes reviewNotes = new ReviewNotes(operations);
+        List<String> review = reviewNotes.notes();
         if (!review.isEmpty()) {
             for (String note : review) {
                 notes.add("// REVIEW: $L\n", CommentText.line(note));
             }
             notes.add("\n");
         }
-        return new MethodBody(notes.build(), operations.stream().map(this::statement).toList());
+        return new MethodBody(notes.build(),
+                operations.stream().map(operation -> statement(operation, reviewNotes.warning(operation, method)))
+                        .toList());
     }
 
-    CodeBlock statement(Operation operation) {
+    /**
+     * The mapping an operation stems from, for a reviewer: the entity or collection of a created
+     * table, the attributes of the columns an operation touches; null when it stems from none
+     * (a column or constraint the entities no longer have).
+     */
+    private String attributes(Operation operation) {
+        if (operation instanceof CreateTable op) {
+            return tableOrigins.get(op.table());
+        }
+        if (operation instanceof AddColumn op) {
+            return attributes(op.table(), List.of(op.column().name()));
+        }
+        if (operation instanceof AlterColumn op) {
+            return attributes(op.table(), List.of(op.column()));
+        }
+        if (operation instanceof AddConstraint op) {
+            return attributes(op.table(), columns(op.constraint()));
+        }
+        if (operation instanceof DropConstraint op && op.definition() != null) {
+            return attributes(op.table(), columns(op.definition()));
+        }
+        if (operation instanceof CreateIndex op) {
+            return attributes(op.table(), op.index().columns());
+        }
+        if (operation instanceof DropIndex op && op.definition() != null) {
+            return attributes(op.table(), op.definition().columns());
+        }
+        return null;
+    }
+
+    private String attributes(String table, List<String> columns) {
+        List<String> found = columns.stream().map(column -> columnOrigins.get(table + "." + column))
+                .filter(Objects::nonNull).distinct().toList();
+        return found.isEmpty() ? null : String.join(", ", found);
+    }
+
+    private static List<String> columns(Constraint constraint) {
+        if (constraint instanceof Constraint.PrimaryKey key) {
+            return key.columns();
+        }
+        if (constraint instanceof Constraint.Unique unique) {
+            return unique.columns();
+        }
+        if (constraint instanceof Constraint.ForeignKey key) {
+            return key.columns();
+        }
+        return List.of();
+    }
+
+    private CodeBlock statement(Operation operation, String warning) {
         CodeBlock.Builder code = CodeBlock.builder();
-        String warning = ReviewNotes.warning(operation);
         if (warning != null) {
             code.add("// REVIEW: $L\n", CommentText.line(warning));
         }
+        String attributes = attributes(operation);
+        if (attributes != null) {
+            code.add("// $L\n", CommentText.line(attributes));
+        }
         if (operation instanceof CreateTable op) {
-            String origin = tableOrigins.get(op.table());
-            if (origin != null) {
-                code.add("// $L\n", CommentText.line(origin));
-            }
             code.add(createTable(op));
             if (op.comment() != null) {
                 code.addStatement("op.setTableComment($S, $S)", op.table(), op.comment());
@@ -93,10 +154,6 @@ public final class OperationCode {
                 code.addStatement("op.setTableComment($S, $S, $S)", op.table(), op.from(), op.to());
             }
         } else if (operation instanceof AddColumn op) {
-            String origin = columnOrigins.get(op.table() + "." + op.column().name());
-            if (origin != null) {
-                code.add("// $L\n", CommentText.line(origin));
-            }
             code.addStatement("op.addColumn($S, $L)", op.table(), column(op.column()));
         } else if (operation instanceof DropColumn op) {
             code.addStatement("op.dropColumn($S, $S)", op.table(), op.column());

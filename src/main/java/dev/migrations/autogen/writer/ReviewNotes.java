@@ -1,10 +1,15 @@
 package dev.migrations.autogen.writer;
 
 import dev.migrations.api.model.ColumnChange;
+import dev.migrations.api.model.Constraint;
 import dev.migrations.api.operation.AddColumn;
+import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
+import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateTable;
 import dev.migrations.api.operation.DropColumn;
+import dev.migrations.api.operation.DropConstraint;
+import dev.migrations.api.operation.DropIndex;
 import dev.migrations.api.operation.DropTable;
 import dev.migrations.api.operation.Operation;
 import java.util.ArrayList;
@@ -51,8 +56,47 @@ final class ReviewNotes {
         return notes;
     }
 
-    /** A note for one operation that loses data or may fail on existing rows; null if none. */
-    static String warning(Operation operation) {
+    /**
+     * A note for one operation that loses data, may fail on existing rows, or rebuilds a key on
+     * a populated table; null if none.
+     *
+     * @param method the method the operation runs in ({@code upgrade} or {@code downgrade}),
+     *               which is what fails when it does
+     */
+    String warning(Operation operation, String method) {
+        String loss = lossOrFailure(operation, method);
+        return loss != null ? loss : rebuild(operation);
+    }
+
+    /**
+     * A primary key, unique constraint or index dropped and added again in another shape: on a
+     * populated table, building its index locks the table against writes for as long as that takes,
+     * and the new key fails if existing rows repeat it.
+     */
+    private String rebuild(Operation operation) {
+        if (operation instanceof AddConstraint add && add.constraint() instanceof Constraint.PrimaryKey key
+                && operations.stream().anyMatch(o -> o instanceof DropConstraint drop
+                && drop.table().equals(add.table()) && drop.definition() instanceof Constraint.PrimaryKey)) {
+            return "rebuilds the primary key of " + add.table() + " on (" + String.join(", ", key.columns())
+                    + "): on a populated table it locks the table against writes while its index is built";
+        }
+        if (operation instanceof AddConstraint add && add.constraint() instanceof Constraint.Unique unique
+                && operations.stream().anyMatch(o -> o instanceof DropConstraint drop
+                && drop.table().equals(add.table()) && drop.name().equals(unique.name()))) {
+            return "rebuilds unique constraint " + unique.name() + " of " + add.table() + " on ("
+                    + String.join(", ", unique.columns()) + "): on a populated table it locks the table against writes "
+                    + "while its index is built, and fails if rows repeat the new key";
+        }
+        if (operation instanceof CreateIndex create && operations.stream().anyMatch(o -> o instanceof DropIndex drop
+                && drop.name().equals(create.index().name()))) {
+            return "rebuilds index " + create.index().name() + " of " + create.table() + " on ("
+                    + String.join(", ", create.index().columns()) + "): on a populated table it locks the table "
+                    + "against writes while it is built (op.createIndexConcurrently does not, outside a transaction)";
+        }
+        return null;
+    }
+
+    private static String lossOrFailure(Operation operation, String method) {
         if (operation instanceof DropTable drop) {
             return "drops table " + drop.table() + " with all its rows";
         }
@@ -64,13 +108,14 @@ final class ReviewNotes {
                 if (change instanceof ColumnChange.TypeChange type && type.from() != null
                         && !Widening.isWidening(type.from(), type.to())) {
                     return "changes the type of " + alter.table() + "." + alter.column() + " from " + type.from()
-                            + " to " + type.to() + "; a value that does not convert fails the upgrade (type(from, to, using)"
-                            + " takes an expression)";
+                            + " to " + type.to() + "; a value that does not convert fails the " + method
+                            + " (type(from, to, using) takes an expression)";
                 }
             }
             for (ColumnChange change : alter.changes()) {
                 if (change instanceof ColumnChange.NullabilityChange nullability && !nullability.nullable()) {
-                    return alter.table() + "." + alter.column() + " becomes NOT NULL; fails if a row holds NULL";
+                    return alter.table() + "." + alter.column() + " becomes NOT NULL; the " + method
+                            + " fails if a row holds NULL";
                 }
             }
         }

@@ -244,6 +244,17 @@ public final class RevisionRunner {
     /** An operation failed: of the revision running, or of an earlier one whose statements waited. */
     private MigrationException operationFailed(OperationFailedException e) {
         String verb = verb(e.action());
+        if (e.action() == LogEntry.Action.UPGRADE && e.revision().transactional() && unrecordedFrom != null
+                && unrecordedFrom.isEmpty() && PreexistingSchema.is(e.getCause())) {
+            // at base, what the first revisions create is already there: a database made before
+            // the migrations (by Hibernate, by hand), which stamp adopts; the migration is not at fault
+            abandon();
+            return new MigrationException("The database predates the migrations: no revision is recorded in it, yet "
+                    + "revision " + e.revision().id() + " (" + e.revision().message() + ") finds what it creates at '"
+                    + e.operation().describe() + "': " + e.databaseMessage() + ". Nothing was changed; record the "
+                    + "revision its schema matches with stamp (head, when it matches the entities) instead of "
+                    + "upgrading (docs/adopting.md).", e);
+        }
         String what = rolledBack(e.revision(), verb, e.getCause(), false);
         return new MigrationException(failed(e.revision(), verb) + " at '" + e.operation().describe() + "': "
                 + e.databaseMessage() + ". " + what, e);

@@ -207,6 +207,56 @@ class OperationCodeTest {
     }
 
     @Test
+    void aNoteSaysWhichMethodFails() {
+        OperationCode code = new OperationCode(Map.of(), Map.of());
+        AlterColumn widened = new AlterColumn(null, "t", "c",
+                List.of(new ColumnChange.TypeChange(varchar(50), varchar(200), null)));
+        // the upgrade widens, so its reverse narrows: the note is the downgrade's
+        assertThat(code.body(List.of(widened)).toString()).doesNotContain("REVIEW");
+        assertThat(code.body(List.of(widened.reverse()), "downgrade").toString())
+                .contains("a value that does not convert fails the downgrade").doesNotContain("fails the upgrade");
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "c", List.of(new ColumnChange.NullabilityChange(false)))),
+                "downgrade").toString()).contains("t.c becomes NOT NULL; the downgrade fails if a row holds NULL");
+    }
+
+    @Test
+    void rebuildingAKeyOrAnIndexInAnotherShapeAsksForReview() {
+        OperationCode code = new OperationCode(Map.of(), Map.of());
+        String keys = code.body(List.of(
+                new DropConstraint(null, "product_category", "product_category_pkey",
+                        primaryKey("product_category_pkey", "product_id", "category_id")),
+                new AddConstraint(null, "product_category",
+                        primaryKey("product_category_pkey", "category_id", "product_id")),
+                new DropConstraint(null, "customer", "uq_customer_email", unique("uq_customer_email", "email")),
+                new AddConstraint(null, "customer", unique("uq_customer_email", "email", "tenant")),
+                new DropIndex(null, "customer", "ix_customer_name", index("ix_customer_name", "last_name"), false),
+                new CreateIndex(null, "customer", index("ix_customer_name", "last_name", "first_name"), false)))
+                .toString();
+        assertThat(keys).contains("// REVIEW: rebuilds the primary key of product_category on (category_id, product_id)")
+                .contains("// REVIEW: rebuilds unique constraint uq_customer_email of customer on (email, tenant)")
+                .contains("// REVIEW: rebuilds index ix_customer_name of customer on (last_name, first_name)");
+        // a key or index that is only added rebuilds nothing
+        assertThat(code.body(List.of(new AddConstraint(null, "customer", unique("uq_email", "email")),
+                new CreateIndex(null, "customer", index("ix_name", "last_name"), false))).toString())
+                .doesNotContain("REVIEW");
+    }
+
+    @Test
+    void everyOperationOnAMappedColumnNamesItsAttribute() {
+        OperationCode code = new OperationCode(Map.of(), Map.of("customer.email", "com.example.Customer.email",
+                "customer.tenant", "com.example.Customer.tenant"));
+        String body = code.body(List.of(
+                new AlterColumn(null, "customer", "email", List.of(new ColumnChange.NullabilityChange(true))),
+                new DropConstraint(null, "customer", "uq_email", unique("uq_email", "email")),
+                new AddConstraint(null, "customer", unique("uq_email_tenant", "email", "tenant")),
+                new DropColumn(null, "customer", "gone", column("gone", text())))).toString();
+        assertThat(body).contains("// com.example.Customer.email\nop.alterColumn(\"customer\", \"email\"")
+                .contains("// com.example.Customer.email\nop.dropConstraint(\"uq_email\", \"customer\")")
+                .contains("// com.example.Customer.email, com.example.Customer.tenant\nop.addConstraint(\"customer\"")
+                .doesNotContain("// com.example.Customer.gone");
+    }
+
+    @Test
     void namesInCommentsCannotEndTheCommentAndAddCode() throws Exception {
         // a line break, literal or as a unicode escape that javac decodes before comments
         OperationCode code = new OperationCode(Map.of("order", "com.example.Order\nop.dropTable(\"victim\");"),
