@@ -31,6 +31,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The major version of the PostgreSQL binaries on the class path (the binaries bom in the
+     * pom); a test holds the two together.
+     */
+    public static final int MAJOR_VERSION = 17;
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final FileChannel lockChannel;
@@ -55,6 +61,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 log.info("Waiting for another build using the embedded database in " + dataDirectory);
                 lock = channel.lock();
             }
+            requireSameMajorVersion(dataDirectory);
             RamTablespace.restoreLocations(dataDirectory);
             Path serverLog = dataDirectory.resolveSibling("postgres.log");
             ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
@@ -65,11 +72,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setErrorRedirector(redirect)
                     .start();
             return new EmbeddedPostgresServer(postgres, dataDirectory, channel, lock);
+        } catch (MigrationException e) {
+            closeQuietly(channel);
+            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw new MigrationException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": "
                     + e.getMessage() + "; see " + dataDirectory.resolveSibling("postgres.log")
                     + ", or set migrations.url to use your own database.", e);
+        }
+    }
+
+    /**
+     * A data directory another major version created cannot be opened (PostgreSQL's files are
+     * not compatible across majors): said in one line rather than as the server's failure to start.
+     */
+    private static void requireSameMajorVersion(Path dataDirectory) throws IOException {
+        Path versionFile = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        String created = Files.readString(versionFile).strip();
+        if (!created.equals(String.valueOf(MAJOR_VERSION))) {
+            throw new MigrationException("The embedded database in " + dataDirectory + " was created by PostgreSQL "
+                    + created + ", which the embedded PostgreSQL " + MAJOR_VERSION + " of this plugin version cannot "
+                    + "open; delete that directory (mvn clean does) to start afresh, or set migrations.url to use your own "
+                    + "database.");
         }
     }
 

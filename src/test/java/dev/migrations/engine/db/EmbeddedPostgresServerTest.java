@@ -4,9 +4,11 @@ import static dev.migrations.engine.db.ScratchTables.createAndRollBack;
 import static dev.migrations.engine.db.ScratchTables.deleteRecursively;
 import static dev.migrations.engine.db.ScratchTables.location;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +52,29 @@ class EmbeddedPostgresServerTest {
         } finally {
             deleteRecursively(location);
         }
+    }
+
+    @Test
+    void theServerRunsTheMajorVersionItAnnouncesAndRefusesDataOfAnother() throws Exception {
+        Path data = work.resolve("pgdata");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, EngineLog.SILENT);
+             Connection connection = new Database(server.connectionSettings()).connect()) {
+            assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(EmbeddedPostgresServer.MAJOR_VERSION);
+        }
+        assertThat(Files.readString(data.resolve("PG_VERSION")).strip())
+                .isEqualTo(String.valueOf(EmbeddedPostgresServer.MAJOR_VERSION));
+
+        // as a data directory an older plugin version left behind would be
+        Files.writeString(data.resolve("PG_VERSION"), "14\n");
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, EngineLog.SILENT))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The embedded database in " + data + " was created by PostgreSQL 14, which the embedded "
+                        + "PostgreSQL " + EmbeddedPostgresServer.MAJOR_VERSION + " of this plugin version cannot open; "
+                        + "delete that directory (mvn clean does) to start afresh, or set migrations.url to use your own "
+                        + "database.");
+        // the file lock was let go: a start after the directory is fixed does not wait
+        Files.writeString(data.resolve("PG_VERSION"), EmbeddedPostgresServer.MAJOR_VERSION + "\n");
+        EmbeddedPostgresServer.start(data, EngineLog.SILENT).close();
     }
 
     /** PostgreSQL's immediate shutdown: no checkpoint, so the next start must replay the log. */

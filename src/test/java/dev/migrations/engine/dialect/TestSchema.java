@@ -82,7 +82,7 @@ final class TestSchema {
         return query("SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
                 + " || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
                 + " || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')"
-                + " || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity ELSE '' END"
+                + " || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -91,7 +91,7 @@ final class TestSchema {
     }
 
     List<String> constraints(String table) throws SQLException {
-        return query("SELECT k.conname || ' ' || k.contype || ' ' || pg_get_constraintdef(k.oid)"
+        return query("SELECT k.conname || ' ' || k.contype::text || ' ' || pg_get_constraintdef(k.oid)"
                 + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relname = ? ORDER BY 1", schema, table);
@@ -121,7 +121,7 @@ final class TestSchema {
     List<String> snapshot() throws SQLException {
         List<String> facts = new ArrayList<>();
         // chr(1) parts the fields: test names may hold any printable character, '|' included
-        for (String relation : query("SELECT c.relname || chr(1) || c.relkind || chr(1)"
+        for (String relation : query("SELECT c.relname || chr(1) || c.relkind::text || chr(1)"
                 + " || coalesce(obj_description(c.oid, 'pg_class'), '<no comment>')"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?", schema)) {
             String[] fields = relation.split("\u0001", -1);
