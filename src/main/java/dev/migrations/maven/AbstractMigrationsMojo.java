@@ -46,7 +46,12 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "migrations.schema")
     String schema;
 
-    @Parameter(property = "migrations.versionTable", defaultValue = MigrationsConfig.DEFAULT_VERSION_TABLE)
+    /**
+     * The version table; {@value MigrationsConfig#DEFAULT_VERSION_TABLE} when not set. No default
+     * value here: a value Maven filled in could not be told from one the pom sets, which the
+     * environment's MIGRATIONS_VERSION_TABLE overrides.
+     */
+    @Parameter(property = "migrations.versionTable")
     String versionTable;
 
     @Parameter(property = "migrations.directory", defaultValue = "${project.basedir}/src/main/migrations")
@@ -129,7 +134,8 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
             if (actsOnOneService()) {
                 services.requireOne(goal());
             }
-            MigrationsConfig config = new ConfigurationReader(this, session.getSettings(), settingsDecrypter).read();
+            MigrationsConfig config = new ConfigurationReader(this, new CommandLine(session.getUserProperties()),
+                    System.getenv(), session.getSettings(), settingsDecrypter).read();
             run(config, new MavenEngineLog(getLog()));
         } catch (MigrationException e) {
             // Without the cause: Maven would append the cause's message to the one line.

@@ -30,9 +30,9 @@ public class CheckMojo extends AbstractMigrationsMojo {
             Migrations.Position position = new Migrations(config, log).verifiedPosition();
             if (!position.isAtHead()) {
                 throw new MigrationException("Revisions are pending: the database is at " + position.describe()
-                        + "; run mvn migrations:upgrade.");
+                        + " in " + position.database() + "; run mvn migrations:upgrade.");
             }
-            log.info("The database is at " + position.describe() + "; no revision is pending.");
+            log.info(position.database() + " is at " + position.describe() + "; no revision is pending.");
         }
         if (!ProjectModel.hasEntities(project, entityPackages)) {
             log.info("No entities configured (migrations.entityPackages); only the revisions were checked.");

@@ -385,7 +385,8 @@ class MigrationsRunTest {
 
         assertThat(result.revisions()).isEmpty();
         assertThat(result.after()).containsExactly("r00000000003");
-        assertThat(log.lines).contains("Nothing to upgrade: the database is at r00000000003 (head).");
+        assertThat(log.lines).contains("Nothing to upgrade: " + postgres.getJdbcUrl("postgres", "postgres")
+                + " (schema " + schema + ") is at r00000000003 (head).");
         assertThat(log.lines).filteredOn(line -> line.startsWith("Engine time:")).singleElement()
                 .satisfies(line -> assertThat(line).contains("scan ", "position ").doesNotContain("load ", "graph "));
     }
