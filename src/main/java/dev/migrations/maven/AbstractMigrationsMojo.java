@@ -64,16 +64,16 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "migrations.lockTimeout", defaultValue = "300")
     long lockTimeout;
 
-    /** Packages scanned for @Entity classes, comma separated (autogenerate and check). */
+    /** Packages scanned for @Entity classes (autogenerate and check): a list, or comma separated. */
     @Parameter(property = "migrations.entityPackages")
-    String entityPackages;
+    List<String> entityPackages;
 
     /**
-     * Tables and sequences autogenerate and check leave alone, comma separated; {@code *}
+     * Tables and sequences autogenerate and check leave alone, a list or comma separated; {@code *}
      * matches any run of characters (another service's in a shared schema, a tool's own).
      */
     @Parameter(property = "migrations.excludeObjects")
-    String excludeObjects;
+    List<String> excludeObjects;
 
     /** The persistence unit to read when META-INF/persistence.xml has several. */
     @Parameter(property = "migrations.persistenceUnit")
@@ -88,10 +88,10 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /**
      * Applied revisions whose source was edited afterwards and that the user accepts as they are
-     * now (ids or unique prefixes, comma separated); upgrade records the new checksum.
+     * now (ids or unique prefixes, a list or comma separated); upgrade records the new checksum.
      */
     @Parameter(property = "migrations.acceptChanged")
-    String acceptChanged;
+    List<String> acceptChanged;
 
     /** Run all pending revisions in one transaction (Alembic's default, Flyway's group). */
     @Parameter(property = "migrations.singleTransaction", defaultValue = "false")
@@ -158,12 +158,5 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     private String pluginKey() {
         return "dev.migrations:migrations-maven-plugin";
-    }
-
-    static List<String> split(String commaSeparated) {
-        if (commaSeparated == null || commaSeparated.isBlank()) {
-            return List.of();
-        }
-        return List.of(commaSeparated.split("\\s*,\\s*"));
     }
 }

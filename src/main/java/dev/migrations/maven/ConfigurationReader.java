@@ -41,7 +41,7 @@ final class ConfigurationReader {
         return new MigrationsConfig(connection(), mojo.migrationsDirectory.toPath(), mojo.migrationsPackage,
                 mojo.workDirectory.toPath(), setting("schema", "MIGRATIONS_SCHEMA", () -> mojo.schema).value(),
                 setting("versionTable", "MIGRATIONS_VERSION_TABLE", () -> mojo.versionTable).value(),
-                mojo.lockTimeout * 1000, Set.copyOf(AbstractMigrationsMojo.split(mojo.acceptChanged)),
+                mojo.lockTimeout * 1000, Set.copyOf(ListParameter.values(mojo.acceptChanged)),
                 mojo.singleTransaction, mojo.verbose);
     }
 
