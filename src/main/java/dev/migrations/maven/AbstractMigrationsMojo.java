@@ -21,6 +21,10 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * The parameters every goal shares, turned into one {@link MigrationsConfig}; a goal only
  * says which engine call to make. A user error becomes a build failure with its one-line
  * message and no stack trace.
+ *
+ * <p>Goal arguments ({@code target}, {@code message}, ...) are declared without a
+ * {@code property}: they are read from the command line ({@link CommandLine}), so that a project
+ * property of the same name, such as the {@code revision} of a CI-friendly version, never sets one.
  */
 abstract class AbstractMigrationsMojo extends AbstractMojo {
 
@@ -97,8 +101,12 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "migrations.singleTransaction", defaultValue = "false")
     boolean singleTransaction;
 
-    /** More detail: the time of each phase, and per goal what its page says. */
-    @Parameter(property = "verbose", defaultValue = "false")
+    /**
+     * More detail: the time of each phase, and per goal what its page says. A goal argument
+     * ({@code -Dverbose}, {@code -Dmigrations.verbose}): no {@code property} here, so that a
+     * project property of that name does not set it.
+     */
+    @Parameter(defaultValue = "false")
     boolean verbose;
 
     @Parameter(property = "migrations.skip", defaultValue = "false")
@@ -119,6 +127,9 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Component
     SettingsDecrypter settingsDecrypter;
 
+    /** This build's command line: goal arguments and connection settings that win over the pom. */
+    CommandLine commandLine;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -134,8 +145,9 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
             if (actsOnOneService()) {
                 services.requireOne(goal());
             }
-            MigrationsConfig config = new ConfigurationReader(this, new CommandLine(session.getUserProperties()),
-                    System.getenv(), session.getSettings(), settingsDecrypter).read();
+            commandLine = new CommandLine(session.getUserProperties());
+            MigrationsConfig config = new ConfigurationReader(this, commandLine, System.getenv(), session.getSettings(),
+                    settingsDecrypter).read();
             run(config, new MavenEngineLog(getLog()));
         } catch (MigrationException e) {
             // Without the cause: Maven would append the cause's message to the one line.

@@ -20,11 +20,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class CheckMojo extends AbstractMigrationsMojo {
 
     /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter(property = "devDatabase")
+    @Parameter
     String devDatabase;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
+        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
             Migrations.Position position = new Migrations(config, log).verifiedPosition();

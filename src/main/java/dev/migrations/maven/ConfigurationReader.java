@@ -42,7 +42,7 @@ final class ConfigurationReader {
                 mojo.workDirectory.toPath(), setting("schema", "MIGRATIONS_SCHEMA", () -> mojo.schema).value(),
                 setting("versionTable", "MIGRATIONS_VERSION_TABLE", () -> mojo.versionTable).value(),
                 mojo.lockTimeout * 1000, Set.copyOf(ListParameter.values(mojo.acceptChanged)),
-                mojo.singleTransaction, mojo.verbose);
+                mojo.singleTransaction, commandLine.flag("verbose", mojo.verbose));
     }
 
     private ConnectionSettings connection() {

@@ -23,8 +23,4 @@ final class ListParameter {
         return configured.stream().filter(Objects::nonNull).flatMap(element -> Arrays.stream(element.split(",")))
                 .map(String::strip).filter(entry -> !entry.isEmpty()).toList();
     }
-
-    static List<String> values(String commaSeparated) {
-        return commaSeparated == null ? List.of() : values(List.of(commaSeparated));
-    }
 }

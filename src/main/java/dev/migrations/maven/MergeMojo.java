@@ -12,19 +12,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "merge", threadSafe = true)
 public class MergeMojo extends AbstractMigrationsMojo {
 
-    @Parameter(property = "message")
+    @Parameter
     String message;
 
     /** The revisions to merge, a list or comma separated; all heads when not set. */
-    @Parameter(property = "revisions")
+    @Parameter
     List<String> revisions;
 
-    @Parameter(property = "revisionId")
+    @Parameter
     String revisionId;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        new RevisionScripts(config, log, Clock.systemDefaultZone()).merge(message, ListParameter.values(revisions), revisionId);
+        new RevisionScripts(config, log, Clock.systemDefaultZone()).merge(commandLine.argument("message", message),
+                commandLine.list("revisions", revisions), commandLine.argument("revisionId", revisionId));
     }
 
     @Override

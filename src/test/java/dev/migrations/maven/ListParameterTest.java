@@ -29,8 +29,7 @@ class ListParameterTest {
 
     @Test
     void nothingConfiguredIsAnEmptyList() {
-        assertThat(ListParameter.values((List<String>) null)).isEmpty();
-        assertThat(ListParameter.values((String) null)).isEmpty();
+        assertThat(ListParameter.values(null)).isEmpty();
         assertThat(ListParameter.values(Arrays.asList(null, " ", ""))).isEmpty();
     }
 }
