@@ -42,8 +42,9 @@ public class CheckMojo extends AbstractMigrationsMojo {
         Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, devDatabase, log,
                 Autogenerate::compare);
         if (comparison.hasChanges()) {
+            // at error level: they are why the build fails, and mvn -q shows nothing below it
             for (String line : comparison.changeLines()) {
-                log.warn("  " + line);
+                getLog().error("  " + line);
             }
             throw new MigrationException("The entity model differs from the schema at head in "
                     + comparison.operations().size() + " way(s), listed above; write the migration with "
