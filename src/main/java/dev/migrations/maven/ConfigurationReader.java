@@ -61,7 +61,8 @@ final class ConfigurationReader {
         if (!url.isSet()) {
             return null;
         }
-        return new ConnectionSettings(url.value().strip(), user.value(), password.value());
+        return new ConnectionSettings(url.value().strip(), user.value(), password.value(),
+                password.isSet() ? password.origin() : null);
     }
 
     /** The command line's {@code -Dmigrations.<name>}, else the environment's {@code variable}, else the pom's. */
