@@ -173,8 +173,10 @@ public final class Migrations {
                            List<RevisionNode> plan, Set<String> before, boolean up) throws SQLException {
         RevisionGraph graph = catalog.graph();
         List<AppliedRevision> done = new ArrayList<>();
+        SlowRevisionWatch watch = new SlowRevisionWatch(log);
         RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(),
                 log, times, applied -> {
+                    watch.finished(applied.id());
                     log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message() + "  ("
                             + millis(applied.duration()) + ")");
                     done.add(applied);
@@ -182,11 +184,12 @@ public final class Migrations {
         Set<String> current = new TreeSet<>(before);
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        try (ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
+        try (watch; ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
              DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
                 times.time("lock", lock::verifyHeld);
                 LoadedRevision revision = catalog.revision(node);
+                watch.watch(revision.id(), revision.message());
                 Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
                         : graph.headsAfterDowngrade(current, node.id());
                 if (up) {
