@@ -135,7 +135,23 @@ public class ${className} implements Migration {
         '-Dmigrations.password=right').succeeds().contains('ab1211111111, create alpha')
     check('Cannot log in', ['migrations:upgrade', "-Dmigrations.url=${server}/postgres".toString(),
                             '-Dmigrations.username=tester', '-Dmigrations.password=Wr0ngSecret4711']) { result ->
-        result.contains('wrong user name or password').doesNotContain('Wr0ngSecret4711')
+        result.contains('as tester: the server rejected the password from -Dmigrations.password (')
+            .contains('password authentication failed for user "tester"').doesNotContain('Wr0ngSecret4711')
+    }
+    // no password at all: the line says so, and where a password can come from
+    check('as tester: the server asks for a password and none was given', ['migrations:upgrade',
+            "-Dmigrations.url=${server}/postgres".toString(), '-Dmigrations.username=tester']) { result ->
+        result.contains('give it with -Dmigrations.password, the environment variable MIGRATIONS_PASSWORD or a settings.xml <server> named by migrations.serverId.')
+    }
+    // a wrong password from the environment: the line names the variable, never the password
+    try {
+        s.mvnOwnDatabase([MIGRATIONS_PASSWORD: 'Wr0ngSecret4711'], 'migrations:upgrade',
+                "-Dmigrations.url=${server}/postgres".toString(), '-Dmigrations.username=tester')
+            .failsCleanly('the server rejected the password from the environment variable MIGRATIONS_PASSWORD')
+            .doesNotContain('Wr0ngSecret4711')
+        assert state() == before
+    } catch (AssertionError e) {
+        failures << ('CASE MIGRATIONS_PASSWORD=<wrong>\n' + e.message)
     }
     check('Cannot log in', ['migrations:upgrade', "-Dmigrations.url=${server}/postgres?user=tester&password=Wr0ngSecret4711".toString()]) { result ->
         // the user name came from the url: the message must not call it "null"

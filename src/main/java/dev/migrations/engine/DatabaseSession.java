@@ -103,6 +103,11 @@ final class DatabaseSession implements AutoCloseable {
         return embedded != null ? "the embedded PostgreSQL" : database.settings().displayUrl();
     }
 
+    /** Which database and schema a goal acted on, for its output: {@code <url> (schema public)}. */
+    String describe() {
+        return displayUrl() + " (schema " + schema + ")";
+    }
+
     /**
      * Reads the recorded position ahead, on the thread that opened the session, for the first
      * {@link #position()}. A failure is left for that call to meet and report.

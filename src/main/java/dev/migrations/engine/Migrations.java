@@ -82,7 +82,7 @@ public final class Migrations {
                 if (atHeads) {
                     // every recorded head is a head of the graph the last load built and checked
                     Set<String> heads = new TreeSet<>(recorded.heads());
-                    log.info("Nothing to upgrade: the database is at " + describe(heads, id -> true) + ".");
+                    log.info("Nothing to upgrade: " + session.describe() + " is at " + describe(heads, id -> true) + ".");
                     return new RunResult(List.of(), heads, heads);
                 }
                 catalog = RevisionCatalog.load(scan, log, times);
@@ -94,7 +94,7 @@ public final class Migrations {
             times.add("position", System.nanoTime() - begin);
             edited.requireAccepted();
             if (graph.upgradePlan(heads, target).isEmpty() && edited.accepted().isEmpty()) {
-                log.info("Nothing to upgrade: the database is at " + describe(heads, graph) + ".");
+                log.info("Nothing to upgrade: " + session.describe() + " is at " + describe(heads, graph) + ".");
                 return new RunResult(List.of(), heads, heads);
             }
             // compiled while the lock is taken, and waited for before the first write
@@ -110,10 +110,10 @@ public final class Migrations {
                 recordAccepted(session, graph, edited);
                 List<RevisionNode> plan = graph.upgradePlan(before, target);
                 if (plan.isEmpty()) {
-                    log.info("Nothing to upgrade: the database is at " + describe(before, graph) + ".");
+                    log.info("Nothing to upgrade: " + session.describe() + " is at " + describe(before, graph) + ".");
                     return new RunResult(List.of(), before, before);
                 }
-                log.info("Upgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
+                log.info("Upgrading " + session.describe() + " from "
                         + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to apply"
                         + (config.singleTransaction() ? " in one transaction" : ""));
                 return walk(catalog, session, lock, plan, before, true);
@@ -149,11 +149,11 @@ public final class Migrations {
                 edited(catalog, locked, before).requireAccepted();
                 List<RevisionNode> plan = graph.downgradePlan(before, target);
                 if (plan.isEmpty()) {
-                    log.info("Nothing to downgrade: the database is at " + describe(before, graph) + ".");
+                    log.info("Nothing to downgrade: " + session.describe() + " is at " + describe(before, graph) + ".");
                     return new RunResult(List.of(), before, before);
                 }
                 session.prepareForWrites();
-                log.info("Downgrading " + session.displayUrl() + " (schema " + session.schema() + ") from "
+                log.info("Downgrading " + session.describe() + " from "
                         + describe(before, graph) + ": " + plural(plan.size(), "revision") + " to undo"
                         + (config.singleTransaction() ? " in one transaction" : ""));
                 return walk(catalog, session, lock, plan, before, false);
@@ -173,8 +173,10 @@ public final class Migrations {
                            List<RevisionNode> plan, Set<String> before, boolean up) throws SQLException {
         RevisionGraph graph = catalog.graph();
         List<AppliedRevision> done = new ArrayList<>();
+        SlowRevisionWatch watch = new SlowRevisionWatch(log);
         RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(),
                 log, times, applied -> {
+                    watch.finished(applied.id());
                     log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message() + "  ("
                             + millis(applied.duration()) + ")");
                     done.add(applied);
@@ -182,11 +184,12 @@ public final class Migrations {
         Set<String> current = new TreeSet<>(before);
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        try (ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
+        try (watch; ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
              DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
                 times.time("lock", lock::verifyHeld);
                 LoadedRevision revision = catalog.revision(node);
+                watch.watch(revision.id(), revision.message());
                 Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
                         : graph.headsAfterDowngrade(current, node.id());
                 if (up) {
@@ -259,7 +262,7 @@ public final class Migrations {
                             "stamped at base", null, null, who));
                 }
                 session.connection().commit();
-                log.info("Stamped " + session.displayUrl() + " (schema " + session.schema() + ") at "
+                log.info("Stamped " + session.describe() + " at "
                         + describe(after, graph) + " (was " + (before.isEmpty() ? "base" : String.join(", ", before))
                         + "); no migration was run.");
                 return new RunResult(List.of(), before, after);
@@ -280,6 +283,7 @@ public final class Migrations {
             RevisionCatalog catalog = catalog();
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = opening.get();
+            log.info("Database: " + session.describe());
             Set<String> heads = knownHeads(session, graph);
             Map<String, AppliedRecord> applied = session.versionTable().lastUpgrades(session.connection());
             Map<String, String> checksums = new HashMap<>();
@@ -327,7 +331,7 @@ public final class Migrations {
         try (PendingSession pending = PendingSession.open(config, dialect, log)) {
             RevisionCatalog catalog = catalog();
             DatabaseSession session = pending.get();
-            return new Position(catalog, knownHeads(session, catalog.graph()));
+            return new Position(catalog, knownHeads(session, catalog.graph()), session.describe());
         } catch (SQLException e) {
             throw databaseError(e);
         }
@@ -347,14 +351,17 @@ public final class Migrations {
             EditedRevisions edited = edited(catalog, recorded, heads);
             edited.acceptedWarnings().forEach(log::warn);
             edited.requireAccepted();
-            return new Position(catalog, heads);
+            return new Position(catalog, heads, session.describe());
         } catch (SQLException e) {
             throw databaseError(e);
         }
     }
 
-    /** Where a database stands in the revision graph. */
-    public record Position(RevisionCatalog catalog, Set<String> heads) {
+    /**
+     * Where a database stands in the revision graph; {@code database} names it for the output
+     * ({@code <url> (schema public)}).
+     */
+    public record Position(RevisionCatalog catalog, Set<String> heads, String database) {
         public RevisionGraph graph() {
             return catalog.graph();
         }
@@ -396,6 +403,7 @@ public final class Migrations {
             graph = catalog.graph();
             entries = range == null || range.isBlank() ? graph.history() : graph.history(range);
             DatabaseSession session = pending.get();
+            log.info("Database: " + session.describe());
             current = session.versionTable().currentHeads(session.connection());
         } catch (SQLException e) {
             throw databaseError(e);

@@ -21,6 +21,10 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * The parameters every goal shares, turned into one {@link MigrationsConfig}; a goal only
  * says which engine call to make. A user error becomes a build failure with its one-line
  * message and no stack trace.
+ *
+ * <p>Goal arguments ({@code target}, {@code message}, ...) are declared without a
+ * {@code property}: they are read from the command line ({@link CommandLine}), so that a project
+ * property of the same name, such as the {@code revision} of a CI-friendly version, never sets one.
  */
 abstract class AbstractMigrationsMojo extends AbstractMojo {
 
@@ -46,7 +50,12 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "migrations.schema")
     String schema;
 
-    @Parameter(property = "migrations.versionTable", defaultValue = MigrationsConfig.DEFAULT_VERSION_TABLE)
+    /**
+     * The version table; {@value MigrationsConfig#DEFAULT_VERSION_TABLE} when not set. No default
+     * value here: a value Maven filled in could not be told from one the pom sets, which the
+     * environment's MIGRATIONS_VERSION_TABLE overrides.
+     */
+    @Parameter(property = "migrations.versionTable")
     String versionTable;
 
     @Parameter(property = "migrations.directory", defaultValue = "${project.basedir}/src/main/migrations")
@@ -59,16 +68,16 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Parameter(property = "migrations.lockTimeout", defaultValue = "300")
     long lockTimeout;
 
-    /** Packages scanned for @Entity classes, comma separated (autogenerate and check). */
+    /** Packages scanned for @Entity classes (autogenerate and check): a list, or comma separated. */
     @Parameter(property = "migrations.entityPackages")
-    String entityPackages;
+    List<String> entityPackages;
 
     /**
-     * Tables and sequences autogenerate and check leave alone, comma separated; {@code *}
+     * Tables and sequences autogenerate and check leave alone, a list or comma separated; {@code *}
      * matches any run of characters (another service's in a shared schema, a tool's own).
      */
     @Parameter(property = "migrations.excludeObjects")
-    String excludeObjects;
+    List<String> excludeObjects;
 
     /** The persistence unit to read when META-INF/persistence.xml has several. */
     @Parameter(property = "migrations.persistenceUnit")
@@ -83,17 +92,21 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     /**
      * Applied revisions whose source was edited afterwards and that the user accepts as they are
-     * now (ids or unique prefixes, comma separated); upgrade records the new checksum.
+     * now (ids or unique prefixes, a list or comma separated); upgrade records the new checksum.
      */
     @Parameter(property = "migrations.acceptChanged")
-    String acceptChanged;
+    List<String> acceptChanged;
 
     /** Run all pending revisions in one transaction (Alembic's default, Flyway's group). */
     @Parameter(property = "migrations.singleTransaction", defaultValue = "false")
     boolean singleTransaction;
 
-    /** More detail: the time of each phase, and per goal what its page says. */
-    @Parameter(property = "verbose", defaultValue = "false")
+    /**
+     * More detail: the time of each phase, and per goal what its page says. A goal argument
+     * ({@code -Dverbose}, {@code -Dmigrations.verbose}): no {@code property} here, so that a
+     * project property of that name does not set it.
+     */
+    @Parameter(defaultValue = "false")
     boolean verbose;
 
     @Parameter(property = "migrations.skip", defaultValue = "false")
@@ -114,6 +127,9 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
     @Component
     SettingsDecrypter settingsDecrypter;
 
+    /** This build's command line: goal arguments and connection settings that win over the pom. */
+    CommandLine commandLine;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -129,7 +145,9 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
             if (actsOnOneService()) {
                 services.requireOne(goal());
             }
-            MigrationsConfig config = new ConfigurationReader(this, session.getSettings(), settingsDecrypter).read();
+            commandLine = new CommandLine(session.getUserProperties());
+            MigrationsConfig config = new ConfigurationReader(this, commandLine, System.getenv(), session.getSettings(),
+                    settingsDecrypter).read();
             run(config, new MavenEngineLog(getLog()));
         } catch (MigrationException e) {
             // Without the cause: Maven would append the cause's message to the one line.
@@ -152,12 +170,5 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     private String pluginKey() {
         return "dev.migrations:migrations-maven-plugin";
-    }
-
-    static List<String> split(String commaSeparated) {
-        if (commaSeparated == null || commaSeparated.isBlank()) {
-            return List.of();
-        }
-        return List.of(commaSeparated.split("\\s*,\\s*"));
     }
 }

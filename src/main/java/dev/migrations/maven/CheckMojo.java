@@ -20,19 +20,20 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class CheckMojo extends AbstractMigrationsMojo {
 
     /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter(property = "devDatabase")
+    @Parameter
     String devDatabase;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
+        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
             Migrations.Position position = new Migrations(config, log).verifiedPosition();
             if (!position.isAtHead()) {
                 throw new MigrationException("Revisions are pending: the database is at " + position.describe()
-                        + "; run mvn migrations:upgrade.");
+                        + " in " + position.database() + "; run mvn migrations:upgrade.");
             }
-            log.info("The database is at " + position.describe() + "; no revision is pending.");
+            log.info(position.database() + " is at " + position.describe() + "; no revision is pending.");
         }
         if (!ProjectModel.hasEntities(project, entityPackages)) {
             log.info("No entities configured (migrations.entityPackages); only the revisions were checked.");
@@ -41,8 +42,9 @@ public class CheckMojo extends AbstractMigrationsMojo {
         Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, devDatabase, log,
                 Autogenerate::compare);
         if (comparison.hasChanges()) {
+            // at error level: they are why the build fails, and mvn -q shows nothing below it
             for (String line : comparison.changeLines()) {
-                log.warn("  " + line);
+                getLog().error("  " + line);
             }
             throw new MigrationException("The entity model differs from the schema at head in "
                     + comparison.operations().size() + " way(s), listed above; write the migration with "

@@ -3,7 +3,9 @@ package dev.migrations.maven;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.db.ConnectionSettings;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -12,51 +14,88 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** Builds the typed configuration from the goal's parameters and settings.xml, in one place. */
+/**
+ * Builds the typed configuration from the command line, the environment, the goal's parameters
+ * and settings.xml, in one place. For the settings that say which database to act on, the
+ * command line wins over the environment, which wins over the pom: Maven's own rule (a pom
+ * value wins over {@code -D}) would let a deploy job that names its database act on the pom's.
+ */
 final class ConfigurationReader {
 
     private final AbstractMigrationsMojo mojo;
+    private final CommandLine commandLine;
+    private final Map<String, String> environment;
     private final Settings settings;
     private final SettingsDecrypter decrypter;
 
-    ConfigurationReader(AbstractMigrationsMojo mojo, Settings settings, SettingsDecrypter decrypter) {
+    ConfigurationReader(AbstractMigrationsMojo mojo, CommandLine commandLine, Map<String, String> environment,
+                        Settings settings, SettingsDecrypter decrypter) {
         this.mojo = mojo;
+        this.commandLine = commandLine;
+        this.environment = environment;
         this.settings = settings;
         this.decrypter = decrypter;
     }
 
     MigrationsConfig read() {
         return new MigrationsConfig(connection(), mojo.migrationsDirectory.toPath(), mojo.migrationsPackage,
-                mojo.workDirectory.toPath(), mojo.schema, mojo.versionTable, mojo.lockTimeout * 1000,
-                Set.copyOf(AbstractMigrationsMojo.split(mojo.acceptChanged)), mojo.singleTransaction, mojo.verbose);
+                mojo.workDirectory.toPath(), setting("schema", "MIGRATIONS_SCHEMA", () -> mojo.schema).value(),
+                setting("versionTable", "MIGRATIONS_VERSION_TABLE", () -> mojo.versionTable).value(),
+                mojo.lockTimeout * 1000, Set.copyOf(ListParameter.values(mojo.acceptChanged)),
+                mojo.singleTransaction, commandLine.flag("verbose", mojo.verbose));
     }
 
     private ConnectionSettings connection() {
-        String user = mojo.username;
         UnprintedParameter unprinted = new UnprintedParameter(
                 new PluginParameterExpressionEvaluator(mojo.session, mojo.mojoExecution));
-        String password = unprinted.value(mojo.password);
-        String url = unprinted.value(mojo.url);
-        if (mojo.serverId != null && !mojo.serverId.isBlank()) {
-            Server server = settings == null ? null : settings.getServer(mojo.serverId);
-            if (server == null) {
-                throw new MigrationException("No <server> with id '" + mojo.serverId
-                        + "' in settings.xml; add one with username and password, or fix migrations.serverId.");
-            }
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : result.getProblems()) {
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    throw new MigrationException("Cannot decrypt the password of server '" + mojo.serverId
-                            + "' in settings.xml: " + problem.getMessage() + "; check settings-security.xml.");
-                }
-            }
-            Server decrypted = result.getServer();
-            user = user == null ? decrypted.getUsername() : user;
-            password = password == null ? decrypted.getPassword() : password;
+        Setting url = setting("url", "MIGRATIONS_URL", () -> unprinted.value(mojo.url));
+        Setting user = setting("username", "MIGRATIONS_USERNAME", () -> mojo.username);
+        Setting password = setting("password", "MIGRATIONS_PASSWORD", () -> unprinted.value(mojo.password));
+        Setting serverId = setting("serverId", "MIGRATIONS_SERVER_ID", () -> mojo.serverId);
+        if (serverId.isSet()) {
+            Server server = decryptedServer(serverId.value());
+            String origin = "server '" + serverId.value() + "' in settings.xml";
+            user = user.unlessOverriddenBy(new Setting(server.getUsername(), serverId.source(), origin));
+            password = password.unlessOverriddenBy(new Setting(server.getPassword(), serverId.source(), origin));
         }
-        if (url == null) {
+        if (!url.isSet()) {
             return null;
         }
-        return new ConnectionSettings(url.strip(), user, password);
+        return new ConnectionSettings(url.value().strip(), user.value(), password.value(),
+                password.isSet() ? password.origin() : null);
+    }
+
+    /** The command line's {@code -Dmigrations.<name>}, else the environment's {@code variable}, else the pom's. */
+    private Setting setting(String name, String variable, Supplier<String> pom) {
+        String given = commandLine.setting(name);
+        if (given != null) {
+            return new Setting(given, Setting.Source.COMMAND_LINE, "-D" + CommandLine.PREFIX + name);
+        }
+        String exported = environment.get(variable);
+        if (exported != null && !exported.isBlank()) {
+            return new Setting(exported, Setting.Source.ENVIRONMENT, "the environment variable " + variable);
+        }
+        // evaluated only when needed: the pom's expression may fail, and need not when overridden
+        String configured = pom.get();
+        if (configured != null && !configured.isBlank()) {
+            return new Setting(configured, Setting.Source.POM, "<" + name + "> in the pom");
+        }
+        return Setting.NONE;
+    }
+
+    private Server decryptedServer(String serverId) {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            throw new MigrationException("No <server> with id '" + serverId
+                    + "' in settings.xml; add one with username and password, or fix migrations.serverId.");
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MigrationException("Cannot decrypt the password of server '" + serverId
+                        + "' in settings.xml: " + problem.getMessage() + "; check settings-security.xml.");
+            }
+        }
+        return result.getServer();
     }
 }

@@ -11,7 +11,7 @@ public class CurrentMojo extends AbstractMigrationsMojo {
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        new Migrations(config, log).current(verbose);
+        new Migrations(config, log).current(config.verbose());
     }
 
     @Override

@@ -12,11 +12,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DowngradeMojo extends AbstractMigrationsMojo {
 
     /** {@code -N}, {@code base}, or a revision id or unique prefix to stay at. */
-    @Parameter(property = "target")
+    @Parameter
     String target;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
+        String target = commandLine.argument("target", this.target);
         if (target == null || target.isBlank()) {
             throw new MigrationException("migrations:downgrade needs a target: -Dtarget=-1, -Dtarget=base or -Dtarget=<revision id>.");
         }

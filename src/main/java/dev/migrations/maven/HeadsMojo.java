@@ -11,7 +11,7 @@ public class HeadsMojo extends AbstractMigrationsMojo {
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        new Migrations(config, log).heads(verbose);
+        new Migrations(config, log).heads(config.verbose());
     }
 
     @Override

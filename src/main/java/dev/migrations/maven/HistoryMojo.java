@@ -11,12 +11,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class HistoryMojo extends AbstractMigrationsMojo {
 
     /** {@code from:to}, either side optional, e.g. {@code ae10:} or {@code :head}. */
-    @Parameter(property = "range")
+    @Parameter
     String range;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        new Migrations(config, log).history(range, verbose);
+        new Migrations(config, log).history(commandLine.argument("range", range), config.verbose());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.migrations.autogen.RevisionScripts;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.time.Clock;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -11,19 +12,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "merge", threadSafe = true)
 public class MergeMojo extends AbstractMigrationsMojo {
 
-    @Parameter(property = "message")
+    @Parameter
     String message;
 
-    /** Comma-separated revisions to merge; all heads when not set. */
-    @Parameter(property = "revisions")
-    String revisions;
+    /** The revisions to merge, a list or comma separated; all heads when not set. */
+    @Parameter
+    List<String> revisions;
 
-    @Parameter(property = "revisionId")
+    @Parameter
     String revisionId;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        new RevisionScripts(config, log, Clock.systemDefaultZone()).merge(message, split(revisions), revisionId);
+        new RevisionScripts(config, log, Clock.systemDefaultZone()).merge(commandLine.argument("message", message),
+                commandLine.list("revisions", revisions), commandLine.argument("revisionId", revisionId));
     }
 
     @Override

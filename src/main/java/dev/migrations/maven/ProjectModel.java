@@ -31,18 +31,18 @@ final class ProjectModel {
     }
 
     /** Entities are configured: packages are named, or the project has a persistence.xml. */
-    static boolean hasEntities(MavenProject project, String entityPackages) {
-        if (!AbstractMigrationsMojo.split(entityPackages).isEmpty()) {
+    static boolean hasEntities(MavenProject project, List<String> entityPackages) {
+        if (!ListParameter.values(entityPackages).isEmpty()) {
             return true;
         }
         return Files.isRegularFile(Path.of(project.getBuild().getOutputDirectory(), "META-INF", "persistence.xml"));
     }
 
-    private static EntityModelSource source(MavenProject project, String entityPackages, String persistenceUnit,
-                                    Map<String, String> hibernateProperties, String excludeObjects) {
-        return new EntityModelSource(classpath(project), AbstractMigrationsMojo.split(entityPackages),
+    private static EntityModelSource source(MavenProject project, List<String> entityPackages, String persistenceUnit,
+                                    Map<String, String> hibernateProperties, List<String> excludeObjects) {
+        return new EntityModelSource(classpath(project), ListParameter.values(entityPackages),
                 persistenceUnit, hibernateProperties == null ? Map.of() : hibernateProperties,
-                new ObjectFilter(AbstractMigrationsMojo.split(excludeObjects)));
+                new ObjectFilter(ListParameter.values(excludeObjects)));
     }
 
     /** Runs {@code action} on an autogenerate set up for the project, then releases its classes. */

@@ -22,30 +22,35 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class RevisionMojo extends AbstractMigrationsMojo {
 
-    @Parameter(property = "message")
+    @Parameter
     String message;
 
     /** Compare the entity model with the database; default true when entities are configured. */
-    @Parameter(property = "autogenerate")
+    @Parameter
     Boolean autogenerate;
 
     /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter(property = "devDatabase")
+    @Parameter
     String devDatabase;
 
     /** The parent revision; required when there are several heads. */
-    @Parameter(property = "head")
+    @Parameter
     String head;
 
-    @Parameter(property = "revisionId")
+    @Parameter
     String revisionId;
 
     /** Commit the new file with git. */
-    @Parameter(property = "commit", defaultValue = "false")
+    @Parameter(defaultValue = "false")
     boolean commit;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
+        String message = commandLine.argument("message", this.message);
+        String head = commandLine.argument("head", this.head);
+        String revisionId = commandLine.argument("revisionId", this.revisionId);
+        Boolean autogenerate = commandLine.flag("autogenerate", this.autogenerate);
+        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
         boolean compare = autogenerate != null ? autogenerate : ProjectModel.hasEntities(project, entityPackages);
         Optional<Path> file;
         if (compare) {
@@ -55,7 +60,7 @@ public class RevisionMojo extends AbstractMigrationsMojo {
             file = Optional.of(new RevisionScripts(config, log, Clock.systemDefaultZone())
                     .createEmpty(message, head, revisionId));
         }
-        if (commit && file.isPresent()) {
+        if (commandLine.flag("commit", commit) && file.isPresent()) {
             GitCommit.commit(project.getBasedir().toPath(), file.get(), message);
             log.info("Committed " + file.get().getFileName() + " with git");
         }

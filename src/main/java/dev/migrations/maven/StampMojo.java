@@ -12,19 +12,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class StampMojo extends AbstractMigrationsMojo {
 
     /** {@code head}, {@code base}, or a revision id or unique prefix. */
-    @Parameter(property = "revision")
+    @Parameter
     String revision;
 
     /** Erase the recorded position first, even if it names revisions that no longer exist. */
-    @Parameter(property = "purge", defaultValue = "false")
+    @Parameter(defaultValue = "false")
     boolean purge;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
+        String revision = commandLine.argument("revision", this.revision);
         if (revision == null || revision.isBlank()) {
             throw new MigrationException("migrations:stamp needs a revision: -Drevision=head, -Drevision=base or -Drevision=<id>.");
         }
-        new Migrations(config, log).stamp(revision, purge);
+        new Migrations(config, log).stamp(revision, commandLine.flag("purge", purge));
     }
 
     @Override

@@ -12,12 +12,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class UpgradeMojo extends AbstractMigrationsMojo {
 
     /** {@code head}, {@code heads}, a revision id or unique prefix, or {@code +N}. */
-    @Parameter(property = "target", defaultValue = "head")
+    @Parameter(defaultValue = "head")
     String target;
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        new Migrations(config, log).upgrade(target);
+        new Migrations(config, log).upgrade(commandLine.argument("target", target));
     }
 
     @Override

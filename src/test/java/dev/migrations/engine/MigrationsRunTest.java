@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -91,7 +92,8 @@ class MigrationsRunTest {
 
     /** The info lines of a run. */
     private static final class InfoLines implements EngineLog {
-        final List<String> lines = new ArrayList<>();
+        // the progress of a long revision is reported from a thread of its own
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void info(String message) {
@@ -385,9 +387,35 @@ class MigrationsRunTest {
 
         assertThat(result.revisions()).isEmpty();
         assertThat(result.after()).containsExactly("r00000000003");
-        assertThat(log.lines).contains("Nothing to upgrade: the database is at r00000000003 (head).");
+        assertThat(log.lines).contains("Nothing to upgrade: " + postgres.getJdbcUrl("postgres", "postgres")
+                + " (schema " + schema + ") is at r00000000003 (head).");
         assertThat(log.lines).filteredOn(line -> line.startsWith("Engine time:")).singleElement()
                 .satisfies(line -> assertThat(line).contains("scan ", "position ").doesNotContain("load ", "graph "));
+    }
+
+    @Test
+    void aRevisionThatRunsLongSaysSoBeforeItEnds() throws Exception {
+        // longer than SlowRevisionWatch.FIRST, shorter than FIRST + EVERY: one "running" line
+        threeRevisions("op.execute(\"DO $$ BEGIN PERFORM pg_sleep(7); END $$\");");
+        InfoLines log = new InfoLines();
+
+        migrations(false, log).upgrade("head");
+
+        List<String> lines = List.copyOf(log.lines);
+        int running = indexOfLineStarting(lines, "  running  r00000000003  step 3  (");
+        int applied = indexOfLineStarting(lines, "  applied  r00000000003  step 3  (");
+        assertThat(running).as("the running line in %s", lines).isNotNegative().isLessThan(applied);
+        assertThat(lines).filteredOn(line -> line.contains("running")).as("lines about the quick ones")
+                .hasSize(1);
+    }
+
+    private static int indexOfLineStarting(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

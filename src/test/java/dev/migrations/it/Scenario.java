@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,19 +100,37 @@ public final class Scenario implements AutoCloseable {
         return start(directory, arguments).await();
     }
 
+    /**
+     * Runs {@code mvn} in the project with {@code environment} added to its own and without the
+     * scenario's {@code -Dmigrations.url}: the build finds its database as a user's build does,
+     * from its arguments, the environment ({@code MIGRATIONS_URL}) or the pom.
+     */
+    public BuildResult mvnOwnDatabase(Map<String, String> environment, String... arguments) {
+        return start(basedir, environment, false, arguments).await();
+    }
+
     /** Starts {@code mvn} without waiting, for concurrent runs. */
     public RunningBuild start(File directory, String... arguments) {
+        return start(directory, Map.of(), true, arguments);
+    }
+
+    private RunningBuild start(File directory, Map<String, String> environment, boolean scenarioUrl,
+                               String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(mavenExecutable());
-        command.addAll(List.of("-B", "-Dmaven.repo.local=" + localRepository.getAbsolutePath(),
-                "-Dmigrations.url=" + url(), "-Dstyle.color=never"));
+        command.addAll(List.of("-B", "-Dmaven.repo.local=" + localRepository.getAbsolutePath(), "-Dstyle.color=never"));
+        if (scenarioUrl) {
+            command.add("-Dmigrations.url=" + url());
+        }
         command.addAll(Arrays.asList(arguments));
         step++;
         File log = new File(basedir, "target/step-" + step + ".log");
         log.getParentFile().mkdirs();
         try {
-            Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
-                    .redirectOutput(log).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
+                    .redirectOutput(log);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new RunningBuild(process, log, String.join(" ", arguments));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);

@@ -6,11 +6,16 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.postgresql.util.PSQLState;
 
 /** Opens connections and turns the driver's connection failures into errors a user can act on. */
 public final class Database {
 
     private static final Driver DRIVER = new org.postgresql.Driver();
+
+    /** Where the plugin takes a password from, highest first; none of them is printed. */
+    private static final String PASSWORD_SOURCES = "-Dmigrations.password, the environment variable MIGRATIONS_PASSWORD"
+            + " or a settings.xml <server> named by migrations.serverId";
 
     private final ConnectionSettings settings;
 
@@ -67,9 +72,22 @@ public final class Database {
     private String describeFailure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.displayUrl();
-        if (state.equals("28P01") || state.equals("28000")) {
-            String who = settings.username() == null ? "" : " as " + settings.username();
-            return "Cannot log in to " + where + who + ": wrong user name or password; check migrations.username/migrations.password or the settings.xml server.";
+        String who = settings.username() == null ? "" : " as " + settings.username();
+        if (state.equals("28000")) {
+            return "Cannot log in to " + where + who + ": the server refuses the login (" + firstLine(e.getMessage())
+                    + "); check the user name, and that the server's pg_hba.conf lets it in from this host.";
+        }
+        if (state.equals("28P01")) {
+            String rejected = settings.passwordOrigin() == null ? "the user name or password"
+                    : "the password from " + settings.passwordOrigin();
+            return "Cannot log in to " + where + who + ": the server rejected " + rejected + " ("
+                    + firstLine(e.getMessage()) + "); fix it, or give the right one with " + PASSWORD_SOURCES + ".";
+        }
+        // the driver's own refusal to try, before the server could check anything
+        if (state.equals(PSQLState.CONNECTION_REJECTED.getState()) && settings.password() == null
+                && String.valueOf(e.getMessage()).contains("no password was provided")) {
+            return "Cannot log in to " + where + who + ": the server asks for a password and none was given; give it with "
+                    + PASSWORD_SOURCES + ".";
         }
         if (state.equals("3D000")) {
             return "Database in " + where + " does not exist; create it or fix migrations.url.";
