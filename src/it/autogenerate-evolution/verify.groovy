@@ -42,24 +42,13 @@ def oracleSchema = { String version ->
         new File(basedir, "target/oracle/${version}/create.sql"))
     [tables: oracle.tables(), snapshot: oracle.snapshot(), comments: oracle.columnComments()]
 }
-// the revision a successful 'revision' run wrote: the one new file, named after the message, announced with its id
-def newRevision = { List<File> before, def result, String slug ->
-    def added = s.migrationSources() - before
-    assert added.size() == 1: "expected exactly one new migration, got ${added}"
-    def file = added[0]
-    def name = (file.name =~ /^[A-Za-z]+\d{8}_\d{4}_([0-9a-f]{12})_${slug}\.java$/)
-    assert name.matches(): "unexpected file name ${file.name}"
-    def id = name[0][1]
-    result.contains(file.name).contains(id)
-    [file: file, id: id]
-}
 
 try {
     assert s.db().tables() == []
     assert s.migrationSources() == []
 
     // v1: the first revision creates the model
-    def v1 = newRevision([], s.mvn('migrations:revision', '-Dmessage=v1').succeeds(), 'v1')
+    def v1 = s.writtenRevision([], s.mvn('migrations:revision', '-Dmessage=v1').succeeds(), 'v1')
     assert v1.file.text.contains('op.createTable')
     s.mvn('migrations:upgrade').succeeds().contains("Database is at ${v1.id} (head); 1 revision applied")
     def atV1 = s.db().snapshot()
@@ -88,7 +77,7 @@ try {
         .failsCleanly('The entity model differs from the schema at head').doesNotContain('wishlist')
 
     def beforeV2 = s.migrationSources()
-    def v2 = newRevision(beforeV2, s.mvn('migrations:revision', '-Dmessage=v2').succeeds(), 'v2')
+    def v2 = s.writtenRevision(beforeV2, s.mvn('migrations:revision', '-Dmessage=v2').succeeds(), 'v2')
     def code = v2.file.text
     assert code.contains(v1.id): 'v2 follows v1'
     assert code.contains('dropColumn'): 'customer.fax and order.referrer_id are dropped'

@@ -21,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -113,15 +115,31 @@ public final class HibernateExport {
     public static List<String> createSchema(List<File> classesDirectories, List<String> entityPackages,
                                             String url, String user, String password, File scriptFile,
                                             Map<String, String> applicationSettings) {
-        URL[] urls = classesDirectories.stream().map(HibernateExport::toUrl).toArray(URL[]::new);
+        return createSchema(classesDirectories, List.of(), entityPackages, url, user, password, scriptFile,
+                applicationSettings);
+    }
+
+    /**
+     * Lets Hibernate create the schema of a model that comes in jars, as a published model
+     * does: its entities are found in {@code modelLocations} (classes directories or jars),
+     * and {@code libraries} (jars or directories) hold what the entities use without being
+     * part of the model, such as the application's own types their fields are declared with.
+     * Hibernate and Jakarta Persistence come from this class's own class path, first: a copy
+     * of either among the libraries is never used.
+     */
+    public static List<String> createSchema(List<File> modelLocations, List<File> libraries,
+                                            List<String> entityPackages, String url, String user, String password,
+                                            File scriptFile, Map<String, String> applicationSettings) {
+        URL[] urls = Stream.concat(modelLocations.stream(), libraries.stream())
+                .map(HibernateExport::toUrl).toArray(URL[]::new);
         ClassLoader parent = HibernateExport.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader("hibernate-export", urls, parent)) {
             thread.setContextClassLoader(loader);
-            List<Class<?>> classes = modelClasses(loader, classesDirectories, entityPackages);
+            List<Class<?>> classes = modelClasses(loader, modelLocations, entityPackages);
             if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
-                throw new IllegalArgumentException("no @Entity classes in " + entityPackages + " under " + classesDirectories);
+                throw new IllegalArgumentException("no @Entity classes in " + entityPackages + " under " + modelLocations);
             }
 
             Map<String, Object> settings = new HashMap<>(applicationSettings);
@@ -175,25 +193,12 @@ public final class HibernateExport {
     private static final List<Class<? extends Annotation>> MODEL_ANNOTATIONS =
             List.of(Entity.class, Embeddable.class, MappedSuperclass.class, Converter.class);
 
-    private static List<Class<?>> modelClasses(ClassLoader loader, List<File> classesDirectories,
+    private static List<Class<?>> modelClasses(ClassLoader loader, List<File> modelLocations,
                                                List<String> entityPackages) throws IOException {
         Set<String> names = new LinkedHashSet<>();
-        for (File directory : classesDirectories) {
-            Path root = directory.toPath();
-            for (String entityPackage : entityPackages) {
-                Path packageDir = root.resolve(entityPackage.trim().replace('.', File.separatorChar));
-                if (!Files.isDirectory(packageDir)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.walk(packageDir)) {
-                    files.filter(f -> f.getFileName().toString().endsWith(".class"))
-                            .filter(f -> !f.getFileName().toString().equals("package-info.class"))
-                            .map(f -> root.relativize(f).toString())
-                            .map(f -> f.substring(0, f.length() - ".class".length()).replace(File.separatorChar, '.'))
-                            .sorted()
-                            .forEach(names::add);
-                }
-            }
+        for (File location : modelLocations) {
+            names.addAll(location.isDirectory() ? classNamesInDirectory(location, entityPackages)
+                    : classNamesInJar(location, entityPackages));
         }
         List<Class<?>> classes = new ArrayList<>();
         for (String name : names) {
@@ -211,14 +216,54 @@ public final class HibernateExport {
         return classes;
     }
 
-    private static URL toUrl(File directory) {
-        if (!directory.isDirectory()) {
-            throw new IllegalArgumentException("not a classes directory: " + directory);
+    private static List<String> classNamesInDirectory(File directory, List<String> entityPackages)
+            throws IOException {
+        List<String> names = new ArrayList<>();
+        Path root = directory.toPath();
+        for (String entityPackage : entityPackages) {
+            Path packageDir = root.resolve(entityPackage.trim().replace('.', File.separatorChar));
+            if (!Files.isDirectory(packageDir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(packageDir)) {
+                files.map(f -> root.relativize(f).toString().replace(File.separatorChar, '/'))
+                        .filter(HibernateExport::isClassFile)
+                        .sorted()
+                        .forEach(f -> names.add(className(f)));
+            }
+        }
+        return names;
+    }
+
+    private static List<String> classNamesInJar(File jar, List<String> entityPackages) throws IOException {
+        List<String> prefixes = entityPackages.stream().map(p -> p.trim().replace('.', '/') + "/").toList();
+        try (JarFile file = new JarFile(jar)) {
+            return file.stream().map(JarEntry::getName)
+                    .filter(HibernateExport::isClassFile)
+                    .filter(entry -> prefixes.stream().anyMatch(entry::startsWith))
+                    .sorted()
+                    .map(HibernateExport::className)
+                    .toList();
+        }
+    }
+
+    private static boolean isClassFile(String relativePath) {
+        return relativePath.endsWith(".class") && !relativePath.endsWith("package-info.class")
+                && !relativePath.endsWith("module-info.class");
+    }
+
+    private static String className(String relativePath) {
+        return relativePath.substring(0, relativePath.length() - ".class".length()).replace('/', '.');
+    }
+
+    private static URL toUrl(File location) {
+        if (!location.isDirectory() && !(location.isFile() && location.getName().endsWith(".jar"))) {
+            throw new IllegalArgumentException("neither a classes directory nor a jar: " + location);
         }
         try {
-            return directory.toURI().toURL();
+            return location.toURI().toURL();
         } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(directory.toString(), e);
+            throw new IllegalArgumentException(location.toString(), e);
         }
     }
 

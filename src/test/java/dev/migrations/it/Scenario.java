@@ -91,6 +91,27 @@ public final class Scenario implements AutoCloseable {
         }
     }
 
+    /**
+     * The revision a successful {@code revision} build wrote: the one migration source that
+     * was not there {@code before}, its file named after {@code slug}, and the build's output
+     * naming both the file and its id.
+     */
+    public WrittenRevision writtenRevision(List<File> before, BuildResult result, String slug) {
+        List<File> added = new ArrayList<>(migrationSources());
+        added.removeAll(before);
+        if (added.size() != 1) {
+            throw new AssertionError("expected exactly one new migration, got " + added);
+        }
+        File file = added.get(0);
+        Matcher name = Pattern.compile("[A-Za-z]+\\d{8}_\\d{4}_([0-9a-f]{12})_" + Pattern.quote(slug) + "\\.java")
+                .matcher(file.getName());
+        if (!name.matches()) {
+            throw new AssertionError("unexpected file name " + file.getName());
+        }
+        result.contains(file.getName()).contains(name.group(1));
+        return new WrittenRevision(file, name.group(1));
+    }
+
     /** Runs {@code mvn} in the project (or a module of it) against the scenario's database. */
     public BuildResult mvn(String... arguments) {
         return mvnIn(basedir, arguments);

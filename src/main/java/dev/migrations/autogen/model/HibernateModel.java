@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
@@ -134,9 +135,18 @@ public final class HibernateModel {
             return new EntityModel(createStatements(metadata, registry), tableOrigins(metadata), columnOrigins(metadata),
                     metadata.getEntityBindings().size(),
                     defaultSchema, checkSources(metadata), schemas(metadata));
-        } catch (PersistenceException e) {
-            throw new MigrationException("Hibernate cannot build the entity model: " + message(e)
-                    + "; fix the mapping (the application would fail the same way).", e);
+        } catch (RuntimeException | LinkageError e) {
+            // A class the entities use and the class path lacks surfaces wherever Hibernate
+            // first resolves a member: as a NoClassDefFoundError, or wrapped.
+            Optional<String> missing = MissingClass.nameIn(e);
+            if (missing.isPresent()) {
+                throw MissingClass.explain(missing.get(), unit == null ? classNames : unit.classNames(), projectLoader, e);
+            }
+            if (e instanceof PersistenceException) {
+                throw new MigrationException("Hibernate cannot build the entity model: " + message(e)
+                        + "; fix the mapping (the application would fail the same way).", e);
+            }
+            throw e;
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
             thread.setContextClassLoader(previous);
