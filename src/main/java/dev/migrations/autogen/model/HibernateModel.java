@@ -170,7 +170,12 @@ public final class HibernateModel {
                     converters.add(name);
                 }
             } catch (ClassNotFoundException | LinkageError e) {
-                // A class that cannot load is no entity Hibernate could use either.
+                // A class that cannot load is no entity Hibernate could use either; but one that
+                // is annotated @Entity must not drop out of the model unseen: its table would be
+                // proposed for a drop. Other classes of the packages may lack optional parts.
+                if (MissingClass.declaresEntity(name, projectLoader)) {
+                    throw MissingClass.unloadable(name, e);
+                }
             }
         }
         if (!entities.isEmpty()) {

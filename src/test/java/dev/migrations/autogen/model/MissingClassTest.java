@@ -70,6 +70,36 @@ class MissingClassTest {
                 + " (field price of com.example.published.Priced) uses com.example.money.Money,");
     }
 
+    @Test
+    void anEntityWhoseSuperclassIsMissingIsNotLeftOutOfTheModel() throws IOException {
+        // left out, the entity's table would be proposed for a drop; a class of the package
+        // that is no entity and cannot load either (PriceFormat) is no error by itself
+        MigrationException error = buildWithoutMoney("""
+                package com.example.published;
+                @jakarta.persistence.Entity
+                public class Gadget extends com.example.money.Money {
+                    @jakarta.persistence.Id Long id;
+                }
+                """, """
+                package com.example.published;
+                public class PriceFormat extends com.example.money.Money {
+                }
+                """);
+        assertThat(error).hasMessage("The entity com.example.published.Gadget cannot be loaded: it needs"
+                + " com.example.money.Money, which is not on the project's class path; add the dependency that"
+                + " provides it (an optional dependency of the library that has the entities is not added for you).");
+    }
+
+    @Test
+    void aClassOfThePackagesThatIsNoEntityMayLackItsDependencies() throws IOException {
+        MigrationException error = buildWithoutMoney(gadget("String name;"), """
+                package com.example.published;
+                public class PriceFormat extends com.example.money.Money {
+                }
+                """);
+        assertThat(error).isNull();
+    }
+
     /** The source of entity Gadget with an id and {@code fields}. */
     private static String gadget(String fields) {
         return "package com.example.published;\n@jakarta.persistence.Entity\npublic class Gadget {\n"
