@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +34,23 @@ final class ClassFileMembers {
         } catch (IOException | RuntimeException e) {
             // a class file this reader does not understand: the error names the entity only
             return List.of();
+        }
+    }
+
+    /**
+     * Whether the class file of {@code className} carries {@code @Entity}: its constant pool
+     * holds the annotation's descriptor. For a class that cannot be loaded to ask.
+     */
+    static boolean declaresEntity(String className, ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                return false;
+            }
+            DataInputStream data = new DataInputStream(in);
+            data.skipBytes(8); // magic, minor and major version
+            return Arrays.asList(constantPoolTexts(data)).contains("Ljakarta/persistence/Entity;");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -173,7 +173,7 @@ public final class HibernateModel {
                 // A class that cannot load is no entity Hibernate could use either; but one that
                 // is annotated @Entity must not drop out of the model unseen: its table would be
                 // proposed for a drop. Other classes of the packages may lack optional parts.
-                if (MissingClass.declaresEntity(name, projectLoader)) {
+                if (ClassFileMembers.declaresEntity(name, projectLoader)) {
                     throw MissingClass.unloadable(name, e);
                 }
             }

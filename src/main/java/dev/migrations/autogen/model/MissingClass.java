@@ -1,12 +1,9 @@
 package dev.migrations.autogen.model;
 
 import dev.migrations.engine.MigrationException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,34 +18,6 @@ import java.util.function.Supplier;
 final class MissingClass {
 
     private MissingClass() {
-    }
-
-    /** The descriptor an {@code @Entity} annotation leaves in its class's constant pool. */
-    private static final byte[] ENTITY_DESCRIPTOR = "Ljakarta/persistence/Entity;".getBytes(StandardCharsets.UTF_8);
-
-    /**
-     * Whether the class file of {@code className} carries {@code @Entity}, read from its bytes:
-     * the class itself cannot be loaded to ask.
-     */
-    static boolean declaresEntity(String className, ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
-            if (in == null) {
-                return false;
-            }
-            byte[] bytes = in.readAllBytes();
-            outer:
-            for (int i = 0; i <= bytes.length - ENTITY_DESCRIPTOR.length; i++) {
-                for (int j = 0; j < ENTITY_DESCRIPTOR.length; j++) {
-                    if (bytes[i + j] != ENTITY_DESCRIPTOR[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The one-line error for an entity class that cannot be loaded at all (its superclass is missing, say). */
