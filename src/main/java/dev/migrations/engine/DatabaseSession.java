@@ -43,6 +43,9 @@ final class DatabaseSession implements AutoCloseable {
     static DatabaseSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
         EmbeddedPostgresServer embedded = null;
         ConnectionSettings settings = config.connection();
+        if (settings == null && config.workDirectory() == null) {
+            throw new MigrationException("No database given: name the database to connect to.");
+        }
         if (settings == null) {
             embedded = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log);
             settings = embedded.connectionSettings();
@@ -155,7 +158,12 @@ final class DatabaseSession implements AutoCloseable {
     AdvisoryLock lock(EngineLog log) {
         // what was read before the lock may be out of date once it is held
         prefetched = null;
-        return AdvisoryLock.acquire(database, schema + "." + config.versionTable(), config.lockTimeoutMillis(), log);
+        return AdvisoryLock.acquire(database, lockScope(), config.lockTimeoutMillis(), log);
+    }
+
+    /** What the migration lock protects: the version table, so each service's runs exclude each other. */
+    String lockScope() {
+        return schema + "." + config.versionTable();
     }
 
     @Override

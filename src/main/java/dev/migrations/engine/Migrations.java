@@ -11,11 +11,13 @@ import dev.migrations.engine.source.ClassPreloader;
 import dev.migrations.engine.source.KnownRevisions;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
+import dev.migrations.engine.source.ShippedIndex;
 import dev.migrations.engine.source.SourceScan;
 import dev.migrations.engine.version.AppliedRecord;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.RecordedPosition;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +50,24 @@ public final class Migrations {
 
     /** The revision graph, with changed sources compiled when a class is needed; needs no database. */
     public RevisionCatalog catalog() {
-        return RevisionCatalog.load(scan(), log, times);
+        return load(scan());
     }
 
-    private SourceScan scan() {
-        return RevisionCatalog.scan(config.migrationsDirectory(), config.migrationsPackage(),
-                config.classesDirectory(), times);
+    /** The project's sources found and checksummed; none for revisions shipped already compiled. */
+    private Optional<SourceScan> scan() {
+        if (config.revisions() instanceof RevisionSource.SourceTree tree) {
+            return Optional.of(RevisionCatalog.scan(tree.directory(), tree.packageName(), config.classesDirectory(),
+                    times));
+        }
+        return Optional.empty();
+    }
+
+    private RevisionCatalog load(Optional<SourceScan> scan) {
+        if (scan.isPresent()) {
+            return RevisionCatalog.load(scan.get(), log, times);
+        }
+        RevisionSource.Shipped shipped = (RevisionSource.Shipped) config.revisions();
+        return RevisionCatalog.shipped(shipped.classLoader(), shipped.packageName(), times);
     }
 
     public RunResult upgrade(String target) {
@@ -66,12 +80,12 @@ public final class Migrations {
 
     private RunResult upgradeTimed(String target) {
         try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
-            SourceScan scan = scan();
-            Optional<KnownRevisions> known = scan.known()
+            Optional<SourceScan> scan = scan();
+            Optional<KnownRevisions> known = scan.flatMap(SourceScan::known)
                     .filter(revisions -> config.acceptChanged().isEmpty() && names(target, revisions.heads()));
             // Loaded while the connection opens, unless the sources are those of the last load and
             // the database may be at their heads: then the catalog is loaded only if it is not.
-            RevisionCatalog catalog = known.isPresent() ? null : RevisionCatalog.load(scan, log, times);
+            RevisionCatalog catalog = known.isPresent() ? null : load(scan);
             DatabaseSession session = times.time("connect", pending::get);
             long begin = System.nanoTime();
             RecordedPosition recorded = session.position();
@@ -85,7 +99,7 @@ public final class Migrations {
                     log.info("Nothing to upgrade: " + session.describe() + " is at " + describe(heads, id -> true) + ".");
                     return new RunResult(List.of(), heads, heads);
                 }
-                catalog = RevisionCatalog.load(scan, log, times);
+                catalog = load(scan);
                 begin = System.nanoTime();
             }
             RevisionGraph graph = catalog.graph();
@@ -379,6 +393,41 @@ public final class Migrations {
     public record Status(Set<String> heads, int pending, List<String> acceptedEdits) {
     }
 
+    /**
+     * Where the database stands against the known revisions: pending, unknown and edited ones.
+     * Reads only; takes no lock, and says who holds it when a run does.
+     */
+    public MigrationStatus status() {
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
+            RevisionCatalog catalog = catalog();
+            RevisionGraph graph = catalog.graph();
+            DatabaseSession session = pending.get();
+            RecordedPosition recorded = session.position();
+            List<String> unknown = recorded.heads().stream().filter(id -> !graph.contains(id)).sorted().toList();
+            Set<String> heads = new TreeSet<>(recorded.heads());
+            heads.removeAll(unknown);
+            List<MigrationStatus.Edited> edited = edited(catalog, recorded, heads).refused().stream()
+                    .map(e -> new MigrationStatus.Edited(e.id(), e.file())).toList();
+            // a database some other release moved past the known revisions is not behind them
+            List<RevisionNode> behind = unknown.isEmpty() ? graph.pending(heads) : List.of();
+            Optional<String> holder = AdvisoryLock.holder(session.connection(), session.lockScope());
+            return new MigrationStatus(session.describe(), recorded.heads(), behind, unknown, edited, holder);
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    /**
+     * Compiles the revisions and puts their classes and their index into {@code outputDirectory}
+     * (the project's classes), so that the application's jar ships them.
+     */
+    public ShippedIndex.Written ship(Path outputDirectory) {
+        RevisionCatalog catalog = catalog();
+        Await.result(catalog.compileAhead(), "compiling the migrations");
+        return ShippedIndex.write(catalog.revisions(), config.migrationsPackage(), config.classesDirectory(),
+                outputDirectory);
+    }
+
     /** The head revisions of the graph; reads no database. */
     public List<RevisionNode> heads(boolean verbose) {
         RevisionGraph graph = catalog().graph();
@@ -431,8 +480,8 @@ public final class Migrations {
         for (String head : heads) {
             if (!graph.contains(head)) {
                 throw new MigrationException("Can't locate revision " + head + ": the database "
-                        + session.versionTable().displayName() + " is at it, but no migration in "
-                        + config.migrationsDirectory() + " has that id; restore the missing migration file, "
+                        + session.versionTable().displayName() + " is at it, but no migration "
+                        + config.revisions().where() + " has that id; restore the missing migration file, "
                         + "or run migrations:stamp -Drevision=<id> -Dpurge=true to re-stamp the database.");
             }
         }

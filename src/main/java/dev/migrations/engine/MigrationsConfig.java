@@ -10,10 +10,11 @@ import java.util.Set;
  * Everything the engine needs to know about one service, built once by the caller.
  *
  * @param connection          the database, or null for the embedded PostgreSQL
- * @param migrationsDirectory the migrations source root ({@code src/main/migrations})
- * @param migrationsPackage   the package of the migration classes ({@code db.migrations})
+ * @param revisions           where the revisions are: the sources ({@code src/main/migrations},
+ *                            package {@code db.migrations}) or the classes shipped on a class path
  * @param workDirectory       the engine's own files ({@code target/migrations}): compiled
- *                            classes and the embedded database's data
+ *                            classes and the embedded database's data; null for shipped revisions
+ *                            on a database of the caller's
  * @param schema              the schema migrations act on, or null for the connection's default
  * @param versionTable        the name of the version table
  * @param lockTimeoutMillis   how long to wait for another run holding the migration lock
@@ -23,12 +24,12 @@ import java.util.Set;
  *                            transaction instead of one each
  * @param verbose             report the time of each phase at info level
  */
-public record MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
-                               Path workDirectory, String schema, String versionTable, long lockTimeoutMillis,
+public record MigrationsConfig(ConnectionSettings connection, RevisionSource revisions, Path workDirectory,
+                               String schema, String versionTable, long lockTimeoutMillis,
                                Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
 
     public static final String DEFAULT_VERSION_TABLE = "migrations_version";
-    public static final String DEFAULT_PACKAGE = "db.migrations";
+    public static final String DEFAULT_PACKAGE = RevisionSource.DEFAULT_PACKAGE;
 
     /** PostgreSQL's limit on a name, in bytes; a longer one would be truncated without a word. */
     private static final int MAX_NAME_BYTES = 63;
@@ -36,9 +37,10 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
     private static final int VERSION_TABLE_SUFFIX = 4;
 
     public MigrationsConfig {
-        Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
-        Objects.requireNonNull(workDirectory, "workDirectory");
-        migrationsPackage = migrationsPackage == null ? DEFAULT_PACKAGE : migrationsPackage;
+        Objects.requireNonNull(revisions, "revisions");
+        if (workDirectory == null && revisions instanceof RevisionSource.SourceTree) {
+            throw new IllegalArgumentException("compiling the sources needs a work directory");
+        }
         versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
         schema = schema == null || schema.isBlank() ? null : schema;
         acceptChanged = acceptChanged == null ? Set.of() : Set.copyOf(acceptChanged);
@@ -63,6 +65,14 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
         }
     }
 
+    /** A project's sources in {@code migrationsDirectory}, package {@code migrationsPackage} (null: the default). */
+    public MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
+                            Path workDirectory, String schema, String versionTable, long lockTimeoutMillis,
+                            Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
+        this(connection, RevisionSource.directory(migrationsDirectory, migrationsPackage), workDirectory, schema,
+                versionTable, lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
+    }
+
     /** The settings every goal needs; the options that only tune a run left at their defaults. */
     public MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
                             Path workDirectory, String schema, String versionTable, long lockTimeoutMillis) {
@@ -72,8 +82,21 @@ public record MigrationsConfig(ConnectionSettings connection, Path migrationsDir
 
     /** The same service on another database (a throwaway one, for autogenerate). */
     public MigrationsConfig withConnection(ConnectionSettings other) {
-        return new MigrationsConfig(other, migrationsDirectory, migrationsPackage, workDirectory, schema, versionTable,
+        return new MigrationsConfig(other, revisions, workDirectory, schema, versionTable,
                 lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
+    }
+
+    /** The migration sources, for the goals that write or compile them. */
+    public Path migrationsDirectory() {
+        if (revisions instanceof RevisionSource.SourceTree tree) {
+            return tree.directory();
+        }
+        throw new MigrationException("Writing a revision needs the migration sources, not the classes shipped "
+                + revisions.where() + ".");
+    }
+
+    public String migrationsPackage() {
+        return revisions.packageName();
     }
 
     public Path classesDirectory() {

@@ -144,6 +144,19 @@ public final class Scenario implements AutoCloseable {
             command.add("-Dmigrations.url=" + url());
         }
         command.addAll(Arrays.asList(arguments));
+        return launch(directory, environment, command, String.join(" ", arguments));
+    }
+
+    /**
+     * Runs a program other than Maven in the project, as a user starts it (the application's
+     * own JVM, say), with {@code environment} added to the scenario's own.
+     */
+    public BuildResult run(Map<String, String> environment, List<String> command) {
+        return launch(basedir, environment, command, String.join(" ", command)).await();
+    }
+
+    private RunningBuild launch(File directory, Map<String, String> environment, List<String> command,
+                                String description) {
         step++;
         File log = new File(basedir, "target/step-" + step + ".log");
         log.getParentFile().mkdirs();
@@ -152,7 +165,7 @@ public final class Scenario implements AutoCloseable {
                     .redirectOutput(log);
             builder.environment().putAll(environment);
             Process process = builder.start();
-            return new RunningBuild(process, log, String.join(" ", arguments));
+            return new RunningBuild(process, log, description);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         }

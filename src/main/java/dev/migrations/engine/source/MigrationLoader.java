@@ -22,7 +22,9 @@ public final class MigrationLoader implements Closeable {
 
     static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
-    private final URLClassLoader classLoader;
+    private final ClassLoader classLoader;
+    /** The loader this one made, and so closes; null for the application's own. */
+    private final URLClassLoader owned;
     private final DeferredCompile compile;
 
     /** @param compile what must be compiled before a class is loaded from {@code classesDirectory} */
@@ -30,10 +32,18 @@ public final class MigrationLoader implements Closeable {
         this.compile = compile;
         try {
             URL[] urls = {classesDirectory.toUri().toURL()};
-            this.classLoader = new URLClassLoader(urls, Migration.class.getClassLoader());
+            this.owned = new URLClassLoader(urls, Migration.class.getClassLoader());
+            this.classLoader = owned;
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(classesDirectory.toString(), e);
         }
+    }
+
+    /** Loads the classes an application ships, already compiled, from its own class path. */
+    MigrationLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+        this.owned = null;
+        this.compile = DeferredCompile.none();
     }
 
     /**
@@ -127,6 +137,8 @@ public final class MigrationLoader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        classLoader.close();
+        if (owned != null) {
+            owned.close();
+        }
     }
 }

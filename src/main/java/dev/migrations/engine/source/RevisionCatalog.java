@@ -86,6 +86,25 @@ public final class RevisionCatalog {
         return new RevisionCatalog(graph, byId, compile);
     }
 
+    /**
+     * The revisions an application ships on {@code classLoader}'s class path, as their index
+     * lists them; no class is loaded until its revision runs.
+     */
+    public static RevisionCatalog shipped(ClassLoader classLoader, String packageName, PhaseTimes times) {
+        List<LoadedRevision> listed = times.time("load", () -> ShippedIndex.read(classLoader, packageName));
+        // built from the list, so that the graph reports an id listed twice
+        RevisionGraph graph = times.time("graph",
+                () -> new RevisionGraph(listed.stream().map(LoadedRevision::node).toList()));
+        Map<String, LoadedRevision> byId = new LinkedHashMap<>();
+        listed.forEach(revision -> byId.put(revision.id(), revision));
+        return new RevisionCatalog(graph, byId, DeferredCompile.none());
+    }
+
+    /** Every revision, in the order of their sources. */
+    public List<LoadedRevision> revisions() {
+        return List.copyOf(revisions.values());
+    }
+
     public RevisionGraph graph() {
         return graph;
     }
