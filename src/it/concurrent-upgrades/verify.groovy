@@ -1,7 +1,9 @@
 import dev.migrations.it.Scenario
 
 // Eight upgrade processes started together on one database with 50 revisions, three rounds:
-// every process succeeds, every revision is applied exactly once, the schema is right.
+// every process succeeds, every revision is applied exactly once, the schema is right. Three
+// rounds through Maven, then three through the command line from the packaged application, as
+// the replicas of a rolling deploy run it.
 
 int REVISIONS = 50
 int PROCESSES = 8
@@ -51,15 +53,21 @@ public class ${name} implements Migration {
 """
 }
 
-def appliedIds = { result -> (result.output =~ /(?m)^\[INFO\]\s+applied\s+([0-9a-f]{12})\s/).collect { it[1] } }
+def appliedIds = { result -> (result.output =~ /(?m)^(?:\[INFO\])?\s+applied\s+([0-9a-f]{12})\s/).collect { it[1] } }
 def waited = 0
 def s = Scenario.start(basedir, localRepositoryPath)
 try {
-    (1..ROUNDS).each { round ->
+    def viaMaven = { s.start(basedir, 'migrations:upgrade') }
+    s.mvn('package').succeeds()
+    def classPath = "${new File(basedir, 'target/classes')}${File.pathSeparator}${new File(basedir, 'target/lib')}/*".toString()
+    def java = new File(System.getProperty('java.home'), 'bin/java').absolutePath
+    def environment = [MIGRATIONS_URL: s.url(), MIGRATIONS_USERNAME: s.db().settings().username() ?: '']
+    def viaCommandLine = { s.startProgram(environment, [java, '-cp', classPath, 'dev.migrations.cli.Main', 'upgrade']) }
+    (1..ROUNDS * 2).each { round ->
         assert s.db().tables() == []
-        def runs = (1..PROCESSES).collect { s.start(basedir, 'migrations:upgrade') }
+        def runs = (1..PROCESSES).collect { round <= ROUNDS ? viaMaven() : viaCommandLine() }
         def results = runs.collect { it.await() }
-        results.each { it.succeeds() }
+        results.each { assert it.exitCode() == 0: it.output() }
 
         // every revision applied exactly once across the eight processes, and in order by each
         def applied = results.collect { appliedIds(it) }
@@ -79,7 +87,7 @@ try {
         assert s.db().versionHeads() == []
     }
     assert s.db().rows("SELECT action, count(*) FROM migrations_version_log GROUP BY 1 ORDER BY 1") ==
-        ["downgrade|${REVISIONS * ROUNDS}", "upgrade|${REVISIONS * ROUNDS}"].collect { it.toString() }
+        ["downgrade|${REVISIONS * ROUNDS * 2}", "upgrade|${REVISIONS * ROUNDS * 2}"].collect { it.toString() }
     // the revisions take about 2 s under the lock: processes started together must have met at it,
     // or this test did not test the lock
     assert waited > 0: 'no process ever waited for the lock'

@@ -71,10 +71,20 @@ try {
     def behind = cli(environment, 'status')
     assert behind.exitCode() == 3: behind.output()
     behind.contains('1 revision pending: b2b2b2b2b2b2 add customer email')
+    // the application's own startup check, through its DataSource, refuses to start and names it
+    def appEnvironment = [APP_DB_URL: s.url(), APP_DB_USER: db.settings().username() ?: '']
+    def app = { s.run(appEnvironment, [java, '-cp', classPath, 'shop.App']) }
+    def refusing = app()
+    assert refusing.exitCode() == 1: refusing.output()
+    refusing.contains('Refusing to start: The database jdbc:postgresql:')
+        .contains('is not up to date: 1 revision pending: b2b2b2b2b2b2 add customer email.').contains('Pending: 1')
     def second = cli(environment, 'upgrade')
     assert second.exitCode() == 0: second.output()
     assert db.rows("SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer' AND column_name = 'email'") == ['1']
     assert cli(environment, 'status').exitCode() == 0
+    def starting = app()
+    assert starting.exitCode() == 0: starting.output()
+    starting.contains('Started on an up-to-date database')
 
     // 6. an applied revision edited and repackaged is reported, by status and by upgrade, with the
     // checksum the plugin records: the runtime has no source to compare with, only the index
@@ -84,9 +94,7 @@ try {
     def edited = cli(environment, 'status')
     assert edited.exitCode() == 3: edited.output()
     edited.contains('edited after they were applied: a1a1a1a1a1a1 (R20260601_0900_a1a1a1a1a1a1_create_customer.java)')
-    def refused = cli(environment, 'upgrade')
-    assert refused.exitCode() == 1: refused.output()
-    refused.contains('Revision a1a1a1a1a1a1 was edited after it was applied')
+    cli(environment, 'upgrade').exitsCleanly(1, 'Revision a1a1a1a1a1a1 was edited after it was applied')
 
     // 7. downgrade and stamp from the jar
     def down = cli(environment, 'downgrade', '-1')
@@ -100,19 +108,26 @@ try {
     assert stamped.exitCode() == 0: stamped.output()
     cli(environment, 'current').contains('b2b2b2b2b2b2 (head)')
 
-    // 8. usage errors exit 2 with one line: no database, a password as an argument, no command
-    def noUrl = cli([MIGRATIONS_URL: ''], 'status')
-    assert noUrl.exitCode() == 2: noUrl.output()
-    noUrl.contains('No database given')
-    def password = cli(environment, '--password', 'secret', 'status')
-    assert password.exitCode() == 2: password.output()
-    password.contains('A password is never taken on the command line')
-    assert cli(environment, 'sideways').exitCode() == 2
-    // a failure is one line, no stack trace
-    def wrong = cli(environment + [MIGRATIONS_URL: s.url().replaceFirst(/\/[^\/?]+(\?|$)/, '/nowhere$1')], 'current')
-    assert wrong.exitCode() == 1: wrong.output()
-    assert wrong.output().readLines().findAll { it.startsWith('error: ') }.size() == 1: wrong.output()
-    assert !wrong.output().readLines().any { it ==~ /\s+at [\w.$]+\(.*\)/ }: wrong.output()
+    // 8. the same application as a Spring Boot executable jar: its nested class path, its launcher
+    def boot = new File(target, 'app-boot.jar')
+    def bootCurrent = s.run(environment, [java, '-Dloader.main=dev.migrations.cli.Main', '-jar', boot.absolutePath, 'current'])
+    assert bootCurrent.exitCode() == 0: bootCurrent.output()
+    bootCurrent.contains('b2b2b2b2b2b2 (head), add customer email')
+    def bootStatus = s.run(environment, [java, '-Dloader.main=dev.migrations.cli.Main', '-cp', boot.absolutePath,
+            'org.springframework.boot.loader.launch.PropertiesLauncher', 'status'])
+    assert bootStatus.exitCode() == 0: bootStatus.output()
+
+    // 9. user errors: exit 2 for the command line itself, 1 for the rest; one line, no stack trace
+    cli([MIGRATIONS_URL: ''], 'status').exitsCleanly(2, 'No database given; pass --url')
+    cli(environment, '--password', 'secret', 'status').exitsCleanly(2, 'A password is never taken on the command line')
+    cli(environment, 'sideways').exitsCleanly(2, "Unknown command 'sideways'")
+    cli(environment, 'downgrade').exitsCleanly(2, 'downgrade needs a target')
+    cli(environment, '--package', 'com.example.none', 'current')
+        .exitsCleanly(1, 'No migrations of package com.example.none on the class path')
+    cli(environment + [MIGRATIONS_URL: s.url().replaceFirst(/\/[^\/?]+(\?|$)/, '/nowhere$1')], 'current')
+        .exitsCleanly(1, 'does not exist')
+    // nothing was changed by any of them
+    cli(environment, 'current').contains('b2b2b2b2b2b2 (head)')
 } finally {
     s.close()
 }

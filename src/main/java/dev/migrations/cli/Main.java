@@ -86,7 +86,7 @@ public final class Main {
         ConnectionSettings connection = invocation.url() == null ? null
                 : new ConnectionSettings(invocation.url(), invocation.username(), invocation.password(),
                         invocation.password() == null ? null : "the environment variable MIGRATIONS_PASSWORD");
-        MigrationsConfig config = new MigrationsConfig(connection,
+        MigrationsConfig config = new MigrationsConfig(connection, null,
                 RevisionSource.classpath(Thread.currentThread().getContextClassLoader(), invocation.packageName()),
                 null, invocation.schema(), invocation.versionTable(), invocation.lockTimeoutSeconds() * 1000,
                 Set.of(), false, invocation.verbose());

@@ -43,6 +43,9 @@ final class DatabaseSession implements AutoCloseable {
     static DatabaseSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
         EmbeddedPostgresServer embedded = null;
         ConnectionSettings settings = config.connection();
+        if (config.dataSource() != null) {
+            return connect(null, new Database(config.dataSource()), config, dialect, log);
+        }
         if (settings == null && config.workDirectory() == null) {
             throw new MigrationException("No database given: name the database to connect to.");
         }
@@ -52,7 +55,11 @@ final class DatabaseSession implements AutoCloseable {
             log.info("Using the embedded PostgreSQL with its data in " + config.embeddedDataDirectory()
                     + " (set migrations.url to use your own database)");
         }
-        Database database = new Database(settings);
+        return connect(embedded, new Database(settings), config, dialect, log);
+    }
+
+    private static DatabaseSession connect(EmbeddedPostgresServer embedded, Database database, MigrationsConfig config,
+                                           Dialect dialect, EngineLog log) {
         Connection connection = null;
         try {
             connection = database.connect();
@@ -62,7 +69,7 @@ final class DatabaseSession implements AutoCloseable {
                 }
             }
             String schema = currentSchema(connection, config);
-            log.debug("Connected to " + settings.displayUrl() + ", schema " + schema);
+            log.debug("Connected to " + database.displayUrl(connection) + ", schema " + schema);
             return new DatabaseSession(embedded, database, connection, dialect, config, schema);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
@@ -72,7 +79,7 @@ final class DatabaseSession implements AutoCloseable {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new MigrationException("Cannot prepare the connection to " + settings.displayUrl() + ": "
+            throw new MigrationException("Cannot prepare the connection to " + database.displayUrl(connection) + ": "
                     + e.getMessage(), e);
         }
     }
@@ -103,7 +110,7 @@ final class DatabaseSession implements AutoCloseable {
 
     /** The database as users know it: its url (password masked), or "the embedded PostgreSQL". */
     String displayUrl() {
-        return embedded != null ? "the embedded PostgreSQL" : database.settings().displayUrl();
+        return embedded != null ? "the embedded PostgreSQL" : database.displayUrl(connection);
     }
 
     /** Which database and schema a goal acted on, for its output: {@code <url> (schema public)}. */

@@ -48,6 +48,11 @@ public final class Migrations {
         this.log = log;
     }
 
+    /** The way in for an application: its data source, its shipped revisions, its logging. */
+    public static MigrationsBuilder configure() {
+        return new MigrationsBuilder();
+    }
+
     /** The revision graph, with changed sources compiled when a class is needed; needs no database. */
     public RevisionCatalog catalog() {
         return load(scan());

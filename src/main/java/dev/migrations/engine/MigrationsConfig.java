@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Everything the engine needs to know about one service, built once by the caller.
  *
  * @param connection          the database, or null for the embedded PostgreSQL
+ * @param dataSource          the application's own data source, used instead of {@code connection}
+ *                            when given
  * @param revisions           where the revisions are: the sources ({@code src/main/migrations},
  *                            package {@code db.migrations}) or the classes shipped on a class path
  * @param workDirectory       the engine's own files ({@code target/migrations}): compiled
@@ -24,7 +27,8 @@ import java.util.Set;
  *                            transaction instead of one each
  * @param verbose             report the time of each phase at info level
  */
-public record MigrationsConfig(ConnectionSettings connection, RevisionSource revisions, Path workDirectory,
+public record MigrationsConfig(ConnectionSettings connection, DataSource dataSource, RevisionSource revisions,
+                               Path workDirectory,
                                String schema, String versionTable, long lockTimeoutMillis,
                                Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
 
@@ -69,7 +73,7 @@ public record MigrationsConfig(ConnectionSettings connection, RevisionSource rev
     public MigrationsConfig(ConnectionSettings connection, Path migrationsDirectory, String migrationsPackage,
                             Path workDirectory, String schema, String versionTable, long lockTimeoutMillis,
                             Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
-        this(connection, RevisionSource.directory(migrationsDirectory, migrationsPackage), workDirectory, schema,
+        this(connection, null, RevisionSource.directory(migrationsDirectory, migrationsPackage), workDirectory, schema,
                 versionTable, lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
     }
 
@@ -82,7 +86,7 @@ public record MigrationsConfig(ConnectionSettings connection, RevisionSource rev
 
     /** The same service on another database (a throwaway one, for autogenerate). */
     public MigrationsConfig withConnection(ConnectionSettings other) {
-        return new MigrationsConfig(other, revisions, workDirectory, schema, versionTable,
+        return new MigrationsConfig(other, null, revisions, workDirectory, schema, versionTable,
                 lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
     }
 
@@ -108,6 +112,6 @@ public record MigrationsConfig(ConnectionSettings connection, RevisionSource rev
     }
 
     public boolean usesEmbeddedDatabase() {
-        return connection == null;
+        return connection == null && dataSource == null;
     }
 }

@@ -58,6 +58,25 @@ public record BuildResult(String arguments, int exitCode, String output) {
         return this;
     }
 
+    /**
+     * A user error of the command line or of an application's startup check: exit code
+     * {@code code}, the cause on the one {@code error: } line, no stack trace.
+     */
+    public BuildResult exitsCleanly(int code, String causeFragment) {
+        if (exitCode != code) {
+            throw new AssertionError("expected " + arguments + " to exit " + code + ", got " + exitCode + ":\n" + output);
+        }
+        List<String> errors = output.lines().filter(l -> l.startsWith("error: ")).toList();
+        if (errors.size() != 1 || !errors.get(0).contains(causeFragment)) {
+            throw new AssertionError("expected one 'error: ' line containing '" + causeFragment + "' from " + arguments
+                    + ":\n" + output);
+        }
+        if (output.lines().anyMatch(l -> l.matches("\\s+at [\\w.$]+\\(.*\\)"))) {
+            throw new AssertionError("expected no stack trace from " + arguments + ":\n" + output);
+        }
+        return this;
+    }
+
     /** Lines the plugin printed at INFO, without Maven's own banner lines. */
     public List<String> infoLines() {
         return output.lines().filter(l -> l.startsWith("[INFO] ")).map(l -> l.substring(7)).toList();

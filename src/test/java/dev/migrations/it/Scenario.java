@@ -152,7 +152,12 @@ public final class Scenario implements AutoCloseable {
      * own JVM, say), with {@code environment} added to the scenario's own.
      */
     public BuildResult run(Map<String, String> environment, List<String> command) {
-        return launch(basedir, environment, command, String.join(" ", command)).await();
+        return startProgram(environment, command).await();
+    }
+
+    /** As {@link #run}, without waiting: for processes started together. */
+    public RunningBuild startProgram(Map<String, String> environment, List<String> command) {
+        return launch(basedir, environment, command, String.join(" ", command));
     }
 
     private RunningBuild launch(File directory, Map<String, String> environment, List<String> command,

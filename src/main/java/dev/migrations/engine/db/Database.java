@@ -6,6 +6,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.postgresql.util.PSQLState;
 
 /** Opens connections and turns the driver's connection failures into errors a user can act on. */
@@ -18,16 +19,51 @@ public final class Database {
             + " or a settings.xml <server> named by migrations.serverId";
 
     private final ConnectionSettings settings;
+    /** The application's own pool or driver, when it passed one instead of a url; null otherwise. */
+    private final DataSource dataSource;
 
     public Database(ConnectionSettings settings) {
         this.settings = settings;
+        this.dataSource = null;
     }
 
+    /** Connections from an application's {@link DataSource}: its pool, its credentials. */
+    public Database(DataSource dataSource) {
+        this.settings = null;
+        this.dataSource = dataSource;
+    }
+
+    /** The url and credentials; null for a data source. */
     public ConnectionSettings settings() {
         return settings;
     }
 
+    /** The url with its password masked, for output; the data source's own url once connected. */
+    public String displayUrl(Connection connection) {
+        if (settings != null) {
+            return settings.displayUrl();
+        }
+        try {
+            return JdbcUrlMask.mask(connection.getMetaData().getURL());
+        } catch (SQLException | RuntimeException e) {
+            return "the application's DataSource";
+        }
+    }
+
     public Connection connect() {
+        if (dataSource != null) {
+            try {
+                Connection connection = dataSource.getConnection();
+                if (!connection.getAutoCommit()) {
+                    connection.setAutoCommit(true);   // a pool may hand out connections in a transaction
+                }
+                return connection;
+            } catch (SQLException e) {
+                throw new MigrationException("Cannot connect with the application's DataSource: "
+                        + firstLine(e.getMessage()) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState()
+                        + "]") + ".", e);
+            }
+        }
         Properties properties = new Properties();
         if (settings.username() != null) {
             properties.setProperty("user", settings.username());
