@@ -71,6 +71,20 @@ try {
     def behind = cli(environment, 'status')
     assert behind.exitCode() == 3: behind.output()
     behind.contains('1 revision pending: b2b2b2b2b2b2 add customer email')
+    // a replica that checks while another one upgrades hears of the upgrade in progress; one that
+    // would upgrade waits for the lock, here one second, and fails saying who holds it
+    def lockHolder = new dev.migrations.engine.db.Database(db.settings()).connect()
+    try {
+        def key = dev.migrations.engine.runner.AdvisoryLock.keyOf('public.migrations_version')
+        lockHolder.createStatement().execute("SELECT pg_advisory_lock(${key})".toString())
+        def checking = cli(environment, 'status')
+        assert checking.exitCode() == 3: checking.output()
+        checking.contains('Not up to date: an upgrade is in progress (backend pid ').contains('1 revision pending: b2b2b2b2b2b2')
+        cli(environment, '--lock-timeout', '1', 'upgrade').exitsCleanly(1, 'Another migration run still holds the lock after 1 s')
+    } finally {
+        lockHolder.close()
+    }
+
     // the application's own startup check, through its DataSource, refuses to start and names it
     def appEnvironment = [APP_DB_URL: s.url(), APP_DB_USER: db.settings().username() ?: '']
     def app = { s.run(appEnvironment, [java, '-cp', classPath, 'shop.App']) }
