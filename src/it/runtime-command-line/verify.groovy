@@ -81,6 +81,7 @@ try {
         assert checking.exitCode() == 3: checking.output()
         checking.contains('Not up to date: an upgrade is in progress (backend pid ').contains('1 revision pending: b2b2b2b2b2b2')
         cli(environment, '--lock-timeout', '1', 'upgrade').exitsCleanly(1, 'Another migration run still holds the lock after 1 s')
+            .contains('; wait for it to finish or raise --lock-timeout.').doesNotContain('migrations.lockTimeout')
     } finally {
         lockHolder.close()
     }
@@ -109,6 +110,7 @@ try {
     assert edited.exitCode() == 3: edited.output()
     edited.contains('edited after they were applied: a1a1a1a1a1a1 (R20260601_0900_a1a1a1a1a1a1_create_customer.java)')
     cli(environment, 'upgrade').exitsCleanly(1, 'Revision a1a1a1a1a1a1 was edited after it was applied')
+        .contains('or accept the file as it is with --accept-changed a1a1a1a1a1a1.')
 
     // 7. downgrade and stamp from the jar
     def down = cli(environment, 'downgrade', '-1')
@@ -130,6 +132,10 @@ try {
     def bootStatus = s.run(environment, [java, '-Dloader.main=dev.migrations.cli.Main', '-cp', boot.absolutePath,
             'org.springframework.boot.loader.launch.PropertiesLauncher', 'status'])
     assert bootStatus.exitCode() == 0: bootStatus.output()
+
+    // advice in the command line's words, not Maven's
+    cli(environment, 'upgrade', 'zzzz').exitsCleanly(1, "No revision matches 'zzzz'").contains("('history' lists them)")
+    cli(environment, 'upgrade', '-1').exitsCleanly(1, "Target '-1' moves down; use 'downgrade -1' instead.")
 
     // 9. user errors: exit 2 for the command line itself, 1 for the rest; one line, no stack trace
     cli([MIGRATIONS_URL: ''], 'status').exitsCleanly(2, 'No database given; pass --url')

@@ -139,7 +139,7 @@ public final class Autogenerate {
                     throw e;
                 }
             } else {
-                try (Connection connection = times.time("connect", () -> new Database(config.connection()).connect())) {
+                try (Connection connection = times.time("connect", () -> new Database(config.connection(), config.spelling()).connect())) {
                     model = buildModel(background, versionOf(connection));
                     // Before the server starts: a database behind head is the user's to fix first.
                     Migrations.Position position = times.time("position", () -> new Migrations(config, log).position());

@@ -1,6 +1,7 @@
 package dev.migrations.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,21 @@ import java.util.Set;
  * @param argument the command's argument (a target or revision), or null
  */
 record Invocation(String command, String argument, String url, String username, String password, String schema,
-                  String versionTable, String packageName, long lockTimeoutSeconds, boolean verbose) {
+                  String versionTable, String packageName, long lockTimeoutSeconds, List<String> acceptChanged,
+                  boolean purge, boolean verbose) {
 
     private static final Set<String> COMMANDS = Set.of("upgrade", "downgrade", "stamp", "current", "history", "heads",
             "status");
     private static final Set<String> ARGUMENT_REQUIRED = Set.of("downgrade", "stamp");
     private static final Set<String> NO_ARGUMENT = Set.of("current", "history", "heads", "status");
     private static final Set<String> VALUED = Set.of("--url", "--username", "--schema", "--version-table", "--package",
-            "--lock-timeout");
+            "--lock-timeout", "--accept-changed");
 
     static Invocation parse(List<String> arguments, Map<String, String> environment) {
         Map<String, String> options = new HashMap<>();
         List<String> words = new ArrayList<>();
         boolean verbose = false;
+        boolean purge = false;
         for (int i = 0; i < arguments.size(); i++) {
             String word = arguments.get(i);
             String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
@@ -36,6 +39,8 @@ record Invocation(String command, String argument, String url, String username, 
             }
             if (word.equals("--verbose")) {
                 verbose = true;
+            } else if (word.equals("--purge")) {
+                purge = true;
             } else if (VALUED.contains(name)) {
                 String value;
                 if (word.contains("=")) {
@@ -83,7 +88,14 @@ record Invocation(String command, String argument, String url, String username, 
                 blankToNull(environment.get("MIGRATIONS_PASSWORD")),
                 option(options, "--schema", environment, "MIGRATIONS_SCHEMA"),
                 option(options, "--version-table", environment, "MIGRATIONS_VERSION_TABLE"),
-                options.get("--package"), seconds, verbose);
+                options.get("--package"), seconds, acceptChanged(options.get("--accept-changed")), purge, verbose);
+    }
+
+    private static List<String> acceptChanged(String ids) {
+        if (ids == null || ids.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
     }
 
     private static String option(Map<String, String> options, String name, Map<String, String> environment,

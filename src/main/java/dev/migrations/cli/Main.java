@@ -45,6 +45,8 @@ public final class Main {
               --version-table <name>    MIGRATIONS_VERSION_TABLE (default migrations_version)
               --package <package>       the migrations' package (default db.migrations)
               --lock-timeout <seconds>  how long to wait for another run's lock (default 300)
+              --accept-changed <ids>    upgrade records the edited sources of these applied revisions as they are
+              --purge                   stamp: replace whatever the database records, known revisions or not
               --verbose                 phase times and connection details
             """;
 
@@ -89,13 +91,13 @@ public final class Main {
         MigrationsConfig config = new MigrationsConfig(connection, null,
                 RevisionSource.classpath(Thread.currentThread().getContextClassLoader(), invocation.packageName()),
                 null, invocation.schema(), invocation.versionTable(), invocation.lockTimeoutSeconds() * 1000,
-                Set.of(), false, invocation.verbose());
+                Set.copyOf(invocation.acceptChanged()), false, invocation.verbose(), new CommandLineSpelling());
         Migrations migrations = new Migrations(config, log);
         String argument = invocation.argument();
         switch (invocation.command()) {
             case "upgrade" -> migrations.upgrade(argument == null ? "head" : argument);
             case "downgrade" -> migrations.downgrade(argument);
-            case "stamp" -> migrations.stamp(argument, false);
+            case "stamp" -> migrations.stamp(argument, invocation.purge());
             case "current" -> migrations.current(invocation.verbose());
             case "history" -> migrations.history(null, invocation.verbose());
             case "heads" -> migrations.heads(invocation.verbose());

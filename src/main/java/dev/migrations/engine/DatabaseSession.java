@@ -55,7 +55,7 @@ final class DatabaseSession implements AutoCloseable {
             log.info("Using the embedded PostgreSQL with its data in " + config.embeddedDataDirectory()
                     + " (set migrations.url to use your own database)");
         }
-        return connect(embedded, new Database(settings), config, dialect, log);
+        return connect(embedded, new Database(settings, config.spelling()), config, dialect, log);
     }
 
     private static DatabaseSession connect(EmbeddedPostgresServer embedded, Database database, MigrationsConfig config,
@@ -165,7 +165,7 @@ final class DatabaseSession implements AutoCloseable {
     AdvisoryLock lock(EngineLog log) {
         // what was read before the lock may be out of date once it is held
         prefetched = null;
-        return AdvisoryLock.acquire(database, lockScope(), config.lockTimeoutMillis(), log);
+        return AdvisoryLock.acquire(database, lockScope(), config.lockTimeoutMillis(), log, config.spelling());
     }
 
     /** What the migration lock protects: the version table, so each service's runs exclude each other. */

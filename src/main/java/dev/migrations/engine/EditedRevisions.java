@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  *
  * @param refused  edited and not accepted: a run must stop
  * @param accepted edited and named in {@code acceptChanged}: upgrade records their new checksum
+ * @param spelling how the user accepts an edit, for the message
  */
-record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
+record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spelling spelling) {
 
     /** One edited revision: its id, file name and the checksum of the source as it is now. */
     record Edited(String id, String file, String checksum) {
@@ -26,7 +27,7 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
 
     /** @param applied the checksum recorded for each revision in force (null where none was) */
     static EditedRevisions find(RevisionCatalog catalog, Set<String> heads, Map<String, String> applied,
-                                Set<String> acceptChanged) {
+                                Set<String> acceptChanged, Spelling spelling) {
         RevisionGraph graph = catalog.graph();
         Set<String> accepting = new TreeSet<>();
         for (String reference : acceptChanged) {
@@ -44,7 +45,7 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
                     revision.source().checksum());
             (accepting.contains(id) ? accepted : refused).add(edited);
         }
-        return new EditedRevisions(List.copyOf(refused), List.copyOf(accepted));
+        return new EditedRevisions(List.copyOf(refused), List.copyOf(accepted), spelling);
     }
 
     /**
@@ -78,12 +79,12 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted) {
                         + refused.stream().map(e -> e.id() + " " + e.file()).collect(Collectors.joining(", "));
         throw new MigrationException(which + "; databases that applied it keep the old version. Revert the edit "
                 + "and put the change into a new revision, or accept the file as it is with "
-                + "-Dmigrations.acceptChanged=" + ids + ".");
+                + spelling.setting("acceptChanged", ids) + ".");
     }
 
     /** The warnings for accepted edits, one line each. */
     List<String> acceptedWarnings() {
         return accepted.stream().map(e -> "Revision " + e.id() + " was edited after it was applied (" + e.file()
-                + "); accepted by migrations.acceptChanged.").toList();
+                + "); accepted by " + spelling.setting("acceptChanged") + ".").toList();
     }
 }

@@ -69,10 +69,10 @@ public final class Migrations {
 
     private RevisionCatalog load(Optional<SourceScan> scan) {
         if (scan.isPresent()) {
-            return RevisionCatalog.load(scan.get(), log, times);
+            return RevisionCatalog.load(scan.get(), log, times, config.spelling());
         }
         RevisionSource.Shipped shipped = (RevisionSource.Shipped) config.revisions();
-        return RevisionCatalog.shipped(shipped.classLoader(), shipped.packageName(), times);
+        return RevisionCatalog.shipped(shipped.classLoader(), shipped.packageName(), times, config.spelling());
     }
 
     public RunResult upgrade(String target) {
@@ -194,7 +194,7 @@ public final class Migrations {
         List<AppliedRevision> done = new ArrayList<>();
         SlowRevisionWatch watch = new SlowRevisionWatch(log);
         RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(),
-                log, times, applied -> {
+                log, times, config.spelling(), applied -> {
                     watch.finished(applied.id());
                     log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message() + "  ("
                             + millis(applied.duration()) + ")");
@@ -229,7 +229,8 @@ public final class Migrations {
     }
 
     private EditedRevisions edited(RevisionCatalog catalog, RecordedPosition recorded, Set<String> heads) {
-        return EditedRevisions.find(catalog, heads, recorded.checksums(), config.acceptChanged());
+        return EditedRevisions.find(catalog, heads, recorded.checksums(), config.acceptChanged(),
+                config.spelling());
     }
 
     /** The accepted edits become the recorded checksums, so later runs no longer stop on them. */
@@ -307,7 +308,8 @@ public final class Migrations {
             Map<String, AppliedRecord> applied = session.versionTable().lastUpgrades(session.connection());
             Map<String, String> checksums = new HashMap<>();
             applied.forEach((id, record) -> checksums.put(id, record.checksum()));
-            EditedRevisions edited = EditedRevisions.find(catalog, heads, checksums, config.acceptChanged());
+            EditedRevisions edited = EditedRevisions.find(catalog, heads, checksums, config.acceptChanged(),
+                    config.spelling());
             int pending = graph.pending(heads).size();
             if (heads.isEmpty()) {
                 log.info("base (no revision applied)" + (pending > 0 ? "; " + plural(pending, "revision") + " pending" : ""));
@@ -330,9 +332,10 @@ public final class Migrations {
             }
             if (!heads.isEmpty() && pending > 0) {
                 // with several heads, a plain upgrade (to head) would refuse
-                log.info(plural(pending, "revision") + " pending; run migrations:upgrade"
-                        + (graph.heads().size() > 1 ? " -Dtarget=heads (history has " + graph.heads().size()
-                        + " heads; or merge them first)" : ""));
+                log.info(plural(pending, "revision") + " pending; run "
+                        + (graph.heads().size() > 1 ? config.spelling().command("upgrade", "target", "heads")
+                        + " (history has " + graph.heads().size() + " heads; or merge them first)"
+                        : config.spelling().command("upgrade")));
             }
             edited.acceptedWarnings().forEach(log::warn);
             edited.requireAccepted();
@@ -438,7 +441,7 @@ public final class Migrations {
         RevisionGraph graph = catalog().graph();
         List<RevisionNode> heads = graph.heads();
         if (heads.isEmpty()) {
-            log.info("No revisions yet; create one with migrations:revision -Dmessage=...");
+            log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
         }
         for (RevisionNode head : heads) {
             log.info(HistoryLine.of(graph, head, Set.of(), verbose));
@@ -463,7 +466,7 @@ public final class Migrations {
             throw databaseError(e);
         }
         if (entries.isEmpty()) {
-            log.info("No revisions yet; create one with migrations:revision -Dmessage=...");
+            log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
         }
         for (RevisionNode node : entries) {
             log.info(HistoryLine.of(graph, node, current, verbose));
@@ -487,7 +490,8 @@ public final class Migrations {
                 throw new MigrationException("Can't locate revision " + head + ": the database "
                         + session.versionTable().displayName() + " is at it, but no migration "
                         + config.revisions().where() + " has that id; restore the missing migration file, "
-                        + "or run migrations:stamp -Drevision=<id> -Dpurge=true to re-stamp the database.");
+                        + "or run " + config.spelling().command("stamp", "revision", "<id>", "purge", "true")
+                        + " to re-stamp the database.");
             }
         }
         return new TreeSet<>(heads);
@@ -530,8 +534,8 @@ public final class Migrations {
         String hint = switch (String.valueOf(e.getSQLState())) {
             case "42501" -> "; connect as a user with the rights the run needs (CREATE on the schema for the"
                     + " version table on a first run), or grant them";
-            case "42703", "42P01" -> "; if the table " + config.versionTable() + " belongs to another tool, set"
-                    + " migrations.versionTable to a name of this plugin's own";
+            case "42703", "42P01" -> "; if the table " + config.versionTable() + " belongs to another tool, set "
+                    + config.spelling().setting("versionTable") + " to a name of this plugin's own";
             default -> "";
         };
         return new MigrationException("Database error: " + e.getMessage().lines().findFirst().orElse("")

@@ -24,6 +24,7 @@ public final class MigrationsBuilder {
     private String schema;
     private String versionTable;
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private Set<String> acceptChanged = Set.of();
     private EngineLog log = new SystemLoggerLog(System.getLogger("dev.migrations"));
 
     MigrationsBuilder() {
@@ -66,6 +67,15 @@ public final class MigrationsBuilder {
         return this;
     }
 
+    /**
+     * Applied revisions whose edited source is accepted as it is now (ids or unique prefixes): an
+     * upgrade records their new checksums instead of refusing to run.
+     */
+    public MigrationsBuilder acceptChanged(String... revisions) {
+        this.acceptChanged = Set.of(revisions);
+        return this;
+    }
+
     /** Where progress lines go; {@link EngineLog#SILENT} for none. */
     public MigrationsBuilder log(EngineLog log) {
         this.log = log;
@@ -79,6 +89,6 @@ public final class MigrationsBuilder {
         RevisionSource source = revisions != null ? revisions
                 : RevisionSource.classpath(Thread.currentThread().getContextClassLoader(), null);
         return new Migrations(new MigrationsConfig(connection, dataSource, source,
-                null, schema, versionTable, lockTimeout.toMillis(), Set.of(), false, false), log);
+                null, schema, versionTable, lockTimeout.toMillis(), acceptChanged, false, false, Spelling.LIBRARY), log);
     }
 }

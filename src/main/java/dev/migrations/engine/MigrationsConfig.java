@@ -26,11 +26,13 @@ import javax.sql.DataSource;
  * @param singleTransaction   run all pending revisions of an upgrade or downgrade in one
  *                            transaction instead of one each
  * @param verbose             report the time of each phase at info level
+ * @param spelling            how the user names commands and settings, for the advice in errors
  */
 public record MigrationsConfig(ConnectionSettings connection, DataSource dataSource, RevisionSource revisions,
                                Path workDirectory,
                                String schema, String versionTable, long lockTimeoutMillis,
-                               Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
+                               Set<String> acceptChanged, boolean singleTransaction, boolean verbose,
+                               Spelling spelling) {
 
     public static final String DEFAULT_VERSION_TABLE = "migrations_version";
     public static final String DEFAULT_PACKAGE = RevisionSource.DEFAULT_PACKAGE;
@@ -48,13 +50,15 @@ public record MigrationsConfig(ConnectionSettings connection, DataSource dataSou
         versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
         schema = schema == null || schema.isBlank() ? null : schema;
         acceptChanged = acceptChanged == null ? Set.of() : Set.copyOf(acceptChanged);
-        requireName("versionTable", "migrations.versionTable", versionTable, MAX_NAME_BYTES - VERSION_TABLE_SUFFIX);
+        spelling = spelling == null ? Spelling.LIBRARY : spelling;
+        requireName("versionTable", spelling.setting("versionTable"), versionTable,
+                MAX_NAME_BYTES - VERSION_TABLE_SUFFIX);
         if (schema != null) {
-            requireName("schema", "migrations.schema", schema, MAX_NAME_BYTES);
+            requireName("schema", spelling.setting("schema"), schema, MAX_NAME_BYTES);
         }
         if (lockTimeoutMillis < 0) {
-            throw new MigrationException("lockTimeout is " + lockTimeoutMillis / 1000 + " s; give migrations.lockTimeout"
-                    + " the seconds to wait for another run's lock, 0 or more.");
+            throw new MigrationException("lockTimeout is " + lockTimeoutMillis / 1000 + " s; give "
+                    + spelling.setting("lockTimeout") + " the seconds to wait for another run's lock, 0 or more.");
         }
     }
 
@@ -74,7 +78,7 @@ public record MigrationsConfig(ConnectionSettings connection, DataSource dataSou
                             Path workDirectory, String schema, String versionTable, long lockTimeoutMillis,
                             Set<String> acceptChanged, boolean singleTransaction, boolean verbose) {
         this(connection, null, RevisionSource.directory(migrationsDirectory, migrationsPackage), workDirectory, schema,
-                versionTable, lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
+                versionTable, lockTimeoutMillis, acceptChanged, singleTransaction, verbose, null);
     }
 
     /** The settings every goal needs; the options that only tune a run left at their defaults. */
@@ -87,7 +91,7 @@ public record MigrationsConfig(ConnectionSettings connection, DataSource dataSou
     /** The same service on another database (a throwaway one, for autogenerate). */
     public MigrationsConfig withConnection(ConnectionSettings other) {
         return new MigrationsConfig(other, null, revisions, workDirectory, schema, versionTable,
-                lockTimeoutMillis, acceptChanged, singleTransaction, verbose);
+                lockTimeoutMillis, acceptChanged, singleTransaction, verbose, spelling);
     }
 
     /** The migration sources, for the goals that write or compile them. */

@@ -2,6 +2,7 @@ package dev.migrations.maven;
 
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.engine.RevisionSource;
 import dev.migrations.engine.db.ConnectionSettings;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +39,12 @@ final class ConfigurationReader {
     }
 
     MigrationsConfig read() {
-        return new MigrationsConfig(connection(), mojo.migrationsDirectory.toPath(), mojo.migrationsPackage,
+        return new MigrationsConfig(connection(), null,
+                RevisionSource.directory(mojo.migrationsDirectory.toPath(), mojo.migrationsPackage),
                 mojo.workDirectory.toPath(), setting("schema", "MIGRATIONS_SCHEMA", () -> mojo.schema).value(),
                 setting("versionTable", "MIGRATIONS_VERSION_TABLE", () -> mojo.versionTable).value(),
                 mojo.lockTimeout * 1000, Set.copyOf(ListParameter.values(mojo.acceptChanged)),
-                mojo.singleTransaction, commandLine.flag("verbose", mojo.verbose));
+                mojo.singleTransaction, commandLine.flag("verbose", mojo.verbose), new MavenSpelling());
     }
 
     private ConnectionSettings connection() {

@@ -277,7 +277,7 @@ class MigrationsRunTest {
         assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("column \"version_num\" does not exist")
                 .hasMessageContaining("if the table migrations_version belongs to another tool, set "
-                        + "migrations.versionTable");
+                        + "versionTable(...)");
 
         assertThat(tables()).isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.migrations.engine.db;
 
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Spelling;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -14,22 +15,26 @@ public final class Database {
 
     private static final Driver DRIVER = new org.postgresql.Driver();
 
-    /** Where the plugin takes a password from, highest first; none of them is printed. */
-    private static final String PASSWORD_SOURCES = "-Dmigrations.password, the environment variable MIGRATIONS_PASSWORD"
-            + " or a settings.xml <server> named by migrations.serverId";
-
     private final ConnectionSettings settings;
+    /** How the user names the url and the password's sources, for the advice on a failed connection. */
+    private final Spelling spelling;
     /** The application's own pool or driver, when it passed one instead of a url; null otherwise. */
     private final DataSource dataSource;
 
     public Database(ConnectionSettings settings) {
+        this(settings, Spelling.LIBRARY);
+    }
+
+    public Database(ConnectionSettings settings, Spelling spelling) {
         this.settings = settings;
+        this.spelling = spelling;
         this.dataSource = null;
     }
 
     /** Connections from an application's {@link DataSource}: its pool, its credentials. */
     public Database(DataSource dataSource) {
         this.settings = null;
+        this.spelling = Spelling.LIBRARY;
         this.dataSource = dataSource;
     }
 
@@ -117,20 +122,20 @@ public final class Database {
             String rejected = settings.passwordOrigin() == null ? "the user name or password"
                     : "the password from " + settings.passwordOrigin();
             return "Cannot log in to " + where + who + ": the server rejected " + rejected + " ("
-                    + firstLine(e.getMessage()) + "); fix it, or give the right one with " + PASSWORD_SOURCES + ".";
+                    + firstLine(e.getMessage()) + "); fix it, or give the right one with " + spelling.passwordSources() + ".";
         }
         // the driver's own refusal to try, before the server could check anything
         if (state.equals(PSQLState.CONNECTION_REJECTED.getState()) && settings.password() == null
                 && String.valueOf(e.getMessage()).contains("no password was provided")) {
             return "Cannot log in to " + where + who + ": the server asks for a password and none was given; give it with "
-                    + PASSWORD_SOURCES + ".";
+                    + spelling.passwordSources() + ".";
         }
         if (state.equals("3D000")) {
-            return "Database in " + where + " does not exist; create it or fix migrations.url.";
+            return "Database in " + where + " does not exist; create it or fix " + spelling.setting("url") + ".";
         }
         if (state.startsWith("08")) {
             return "Cannot connect to " + where + ": " + firstLine(e.getMessage())
-                    + "; check that the database runs and that migrations.url is right.";
+                    + "; check that the database runs and that " + spelling.setting("url") + " is right.";
         }
         return "Cannot connect to " + where + ": " + firstLine(e.getMessage()) + ".";
     }

@@ -1,5 +1,6 @@
 package dev.migrations.engine.graph;
 
+import dev.migrations.engine.Spelling;
 import java.util.List;
 
 /** {@code head} (or {@code label@head}) was asked for, but history has split into several heads. */
@@ -7,9 +8,10 @@ public final class MultipleHeadsException extends RevisionGraphException {
     private final List<String> heads;
 
     /** @param under the revision or label the heads were looked for under, or null for the whole graph */
-    MultipleHeadsException(List<String> heads, String under) {
+    MultipleHeadsException(List<String> heads, String under, Spelling spelling) {
         super("Several heads" + (under == null ? "" : " under '" + under + "'") + ": " + listed(heads)
-                + "; merge them with 'mvn migrations:merge -Dmessage=...' or upgrade to one with -Dtarget=<id>.");
+                + "; merge them with '" + spelling.command("merge", "message", "...") + "' or upgrade to one with "
+                + spelling.argument("target", "<id>") + ".");
         this.heads = List.copyOf(heads);
     }
 

@@ -36,8 +36,8 @@ final class Planner {
             goals = graph.heads().stream().map(RevisionNode::id).toList();
         } else if (target instanceof Target.Relative relative) {
             if (relative.steps() < 0) {
-                throw new InvalidTargetException("Target '" + targetText.strip() + "' moves down; use"
-                        + " 'mvn migrations:downgrade -Dtarget=" + targetText.strip() + "' instead.");
+                throw new InvalidTargetException("Target '" + targetText.strip() + "' moves down; use '"
+                        + graph.spelling().command("downgrade", "target", targetText.strip()) + "' instead.");
             }
             return forward(applied, relative.steps(), targetText.strip());
         } else {
@@ -45,8 +45,8 @@ final class Planner {
             if (applied.contains(id) && !currentHeads.contains(id)) {
                 // as Alembic: an upgrade never moves down, and "nothing to do" would hide the mistake
                 throw new InvalidTargetException("Target '" + targetText.strip() + "' is below the current revision ("
-                        + describe(currentHeads) + "); to go down to it, run 'mvn migrations:downgrade -Dtarget="
-                        + targetText.strip() + "'.");
+                        + describe(currentHeads) + "); to go down to it, run '"
+                        + graph.spelling().command("downgrade", "target", targetText.strip()) + "'.");
             }
             goals = List.of(id);
         }
@@ -63,8 +63,8 @@ final class Planner {
             return graph.newestFirst(graph.inOrderIds(applied));
         } else if (target instanceof Target.Relative relative) {
             if (relative.steps() > 0) {
-                throw new InvalidTargetException("Target '" + shown + "' is not below the current revision; use"
-                        + " 'mvn migrations:upgrade -Dtarget=" + shown + "' to move up.");
+                throw new InvalidTargetException("Target '" + shown + "' is not below the current revision; use '"
+                        + graph.spelling().command("upgrade", "target", shown) + "' to move up.");
             }
             return backward(applied, -relative.steps(), shown);
         } else if (target instanceof Target.Head || target instanceof Target.Heads) {
@@ -74,8 +74,8 @@ final class Planner {
         String id = graph.resolve(((Target.Revision) target).reference()).id();
         if (!applied.contains(id)) {
             throw new InvalidTargetException("Target '" + shown + "' is not below the current revision: " + id
-                    + " is not applied (the database is at " + describe(currentHeads) + "); use"
-                    + " 'mvn migrations:upgrade -Dtarget=" + shown + "' to move up to it.");
+                    + " is not applied (the database is at " + describe(currentHeads) + "); use '"
+                    + graph.spelling().command("upgrade", "target", shown) + "' to move up to it.");
         }
         // An applied revision's ancestors are all applied, so every path from the target to it stays applied.
         Set<String> toUndo = graph.closure(graph.successorsOf(id), graph.successorsMap(), applied::contains);
@@ -88,7 +88,7 @@ final class Planner {
         if (steps > pending) {
             throw new InvalidTargetException("Target '" + shown + "' goes past the head: "
                     + (pending == 0 ? "no revisions are pending" : "only " + count(pending) + " pending")
-                    + "; use -Dtarget=heads to apply all that are.");
+                    + "; use " + graph.spelling().argument("target", "heads") + " to apply all that are.");
         }
         Map<String, Integer> waitingFor = new HashMap<>();
         TreeSet<String> ready = new TreeSet<>();
@@ -106,7 +106,8 @@ final class Planner {
             if (ready.size() > 1) {
                 throw new InvalidTargetException("Target '" + shown + "' is ambiguous: history branches at step "
                         + step + ", where " + RevisionGraphException.listed(List.copyOf(ready))
-                        + " could each come next; upgrade to a revision id instead (-Dtarget=<id>).");
+                        + " could each come next; upgrade to a revision id instead ("
+                        + graph.spelling().argument("target", "<id>") + ").");
             }
             String next = ready.pollFirst();
             plan.add(graph.node(next));
@@ -124,7 +125,7 @@ final class Planner {
         if (steps > applied.size()) {
             throw new InvalidTargetException("Target '" + shown + "' goes below base: "
                     + (applied.isEmpty() ? "no revisions are applied" : "only " + count(applied.size()) + " applied")
-                    + "; use -Dtarget=base to undo all that are.");
+                    + "; use " + graph.spelling().argument("target", "base") + " to undo all that are.");
         }
         Map<String, Integer> neededBy = new HashMap<>();
         TreeSet<String> newest = new TreeSet<>();
@@ -140,7 +141,8 @@ final class Planner {
             if (newest.size() > 1) {
                 throw new InvalidTargetException("Target '" + shown + "' is ambiguous: history branches at step "
                         + step + ", where " + RevisionGraphException.listed(List.copyOf(newest))
-                        + " are each the newest applied revision; downgrade to a revision id instead (-Dtarget=<id>).");
+                        + " are each the newest applied revision; downgrade to a revision id instead ("
+                        + graph.spelling().argument("target", "<id>") + ").");
             }
             String next = newest.pollFirst();
             plan.add(graph.node(next));

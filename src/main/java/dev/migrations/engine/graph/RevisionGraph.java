@@ -1,5 +1,6 @@
 package dev.migrations.engine.graph;
 
+import dev.migrations.engine.Spelling;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +57,8 @@ public final class RevisionGraph {
     private final List<RevisionNode> heads;
     private final List<RevisionNode> bases;
     private final Planner planner;
+    /** How the user names commands, for the advice in this graph's errors. */
+    private final Spelling spelling;
 
     /**
      * @throws RevisionGraphException (a {@link DuplicateRevisionException}, {@link
@@ -63,6 +66,12 @@ public final class RevisionGraph {
      *         RevisionCycleException}) when the revisions cannot form a history
      */
     public RevisionGraph(Collection<RevisionNode> revisions) {
+        this(revisions, Spelling.LIBRARY);
+    }
+
+    /** As {@link #RevisionGraph(Collection)}, its errors advising in {@code spelling}. */
+    public RevisionGraph(Collection<RevisionNode> revisions, Spelling spelling) {
+        this.spelling = spelling;
         this.nodes = indexById(revisions);
         checkReferencesExist();
         this.labelOwners = indexLabels();
@@ -118,6 +127,10 @@ public final class RevisionGraph {
             ids.addAll(list);
         }
         return List.copyOf(ids);
+    }
+
+    Spelling spelling() {
+        return spelling;
     }
 
     public static RevisionGraph of(RevisionNode... revisions) {
@@ -236,7 +249,7 @@ public final class RevisionGraph {
     public RevisionNode get(String id) {
         RevisionNode node = nodes.get(id);
         if (node == null) {
-            throw UnknownRevisionException.target(id);
+            throw UnknownRevisionException.target(id, spelling);
         }
         return node;
     }
@@ -290,7 +303,7 @@ public final class RevisionGraph {
         // Every id starting with prefix sorts between prefix and prefix + the largest char.
         NavigableMap<String, RevisionNode> candidates = nodes.subMap(prefix, true, prefix + Character.MAX_VALUE, true);
         if (candidates.isEmpty()) {
-            throw UnknownRevisionException.target(prefix);
+            throw UnknownRevisionException.target(prefix, spelling);
         }
         if (candidates.size() > 1) {
             throw new AmbiguousRevisionException(prefix, List.copyOf(candidates.keySet()));
@@ -307,7 +320,7 @@ public final class RevisionGraph {
         }
         Collections.sort(found);
         if (found.size() > 1) {
-            throw new MultipleHeadsException(found, under);
+            throw new MultipleHeadsException(found, under, spelling);
         }
         return nodes.get(found.get(0));
     }
@@ -367,11 +380,11 @@ public final class RevisionGraph {
      */
     public RevisionNode head() {
         if (heads.isEmpty()) {
-            throw new RevisionGraphException("There are no revisions yet; create one with"
-                    + " 'mvn migrations:revision -Dmessage=...'.");
+            throw new RevisionGraphException("There are no revisions yet; create one with '"
+                    + spelling.command("revision", "message", "...") + "'.");
         }
         if (heads.size() > 1) {
-            throw new MultipleHeadsException(heads.stream().map(RevisionNode::id).toList(), null);
+            throw new MultipleHeadsException(heads.stream().map(RevisionNode::id).toList(), null, spelling);
         }
         return heads.get(0);
     }
@@ -754,7 +767,7 @@ public final class RevisionGraph {
     private void checkKnown(Collection<String> currentHeads) {
         for (String head : new TreeSet<>(currentHeads)) {
             if (!nodes.containsKey(head)) {
-                throw UnknownRevisionException.inDatabase(head);
+                throw UnknownRevisionException.inDatabase(head, spelling);
             }
         }
     }

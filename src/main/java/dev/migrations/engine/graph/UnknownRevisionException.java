@@ -1,5 +1,7 @@
 package dev.migrations.engine.graph;
 
+import dev.migrations.engine.Spelling;
+
 /** A revision id, prefix or branch label that matches nothing in the graph. */
 public final class UnknownRevisionException extends RevisionGraphException {
     private final String reference;
@@ -9,15 +11,16 @@ public final class UnknownRevisionException extends RevisionGraphException {
         this.reference = reference;
     }
 
-    static UnknownRevisionException target(String reference) {
+    static UnknownRevisionException target(String reference, Spelling spelling) {
         return new UnknownRevisionException(reference, "No revision matches '" + reference
-                + "': give a revision id, a unique prefix of one, or a branch label ('mvn migrations:history' lists them).");
+                + "': give a revision id, a unique prefix of one, or a branch label ('" + spelling.command("history")
+                + "' lists them).");
     }
 
-    static UnknownRevisionException inDatabase(String id) {
+    static UnknownRevisionException inDatabase(String id, Spelling spelling) {
         return new UnknownRevisionException(id, "The database is at revision " + id
-                + ", which no migration defines: restore that migration, or record the right revision with"
-                + " 'mvn migrations:stamp -Drevision=<id>'.");
+                + ", which no migration defines: restore that migration, or record the right revision with '"
+                + spelling.command("stamp", "revision", "<id>") + "'.");
     }
 
     /** What the user or the database gave. */

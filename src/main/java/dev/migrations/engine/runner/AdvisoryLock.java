@@ -2,6 +2,7 @@ package dev.migrations.engine.runner;
 
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.db.Database;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,7 +36,8 @@ public final class AdvisoryLock implements AutoCloseable {
      * @param scope   what the lock protects, e.g. the qualified version table name
      * @param timeout how long to wait for another run to finish, in milliseconds
      */
-    public static AdvisoryLock acquire(Database database, String scope, long timeout, EngineLog log) {
+    public static AdvisoryLock acquire(Database database, String scope, long timeout, EngineLog log,
+                                       Spelling spelling) {
         long key = keyOf(scope);
         Connection connection = database.connect();
         try {
@@ -52,7 +54,7 @@ public final class AdvisoryLock implements AutoCloseable {
                     String holder = holder(connection, key);
                     throw new MigrationException("Another migration run still holds the lock after " + timeout / 1000
                             + " s" + (holder.isEmpty() ? "" : " (" + holder.substring(2) + ")")
-                            + "; wait for it to finish or raise migrations.lockTimeout.");
+                            + "; wait for it to finish or raise " + spelling.setting("lockTimeout") + ".");
                 }
                 Thread.sleep(POLL_MILLIS);
             }

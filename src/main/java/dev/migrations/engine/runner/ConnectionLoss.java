@@ -1,5 +1,6 @@
 package dev.migrations.engine.runner;
 
+import dev.migrations.engine.Spelling;
 import java.sql.SQLException;
 
 /**
@@ -9,9 +10,10 @@ import java.sql.SQLException;
  */
 final class ConnectionLoss {
 
-    static final String WHILE_COMMITTING = "The connection to the database was lost while committing, so the "
-            + "database may or may not have recorded it; run migrations:current to see where it is, then run the "
-            + "goal again.";
+    static String whileCommitting(Spelling spelling) {
+        return "The connection to the database was lost while committing, so the database may or may not have "
+                + "recorded it; run " + spelling.command("current") + " to see where it is, then run again.";
+    }
 
     private ConnectionLoss() {
     }

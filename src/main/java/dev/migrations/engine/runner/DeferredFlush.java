@@ -54,8 +54,7 @@ public final class DeferredFlush implements AutoCloseable {
             flush();
         } catch (SQLException e) {
             throw new MigrationException("The revisions were applied and committed, but confirming that they "
-                    + "reached the disk failed: " + DatabaseMessage.of(e) + ". Run migrations:current to see "
-                    + "where the database is.", e);
+                    + "reached the disk failed: " + DatabaseMessage.of(e) + ". See where the database is (current).", e);
         }
     }
 

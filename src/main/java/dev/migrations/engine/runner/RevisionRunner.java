@@ -3,6 +3,7 @@ package dev.migrations.engine.runner;
 import dev.migrations.api.Migration;
 import dev.migrations.api.Operations;
 import dev.migrations.engine.AppliedRevision;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.PhaseTimes;
@@ -57,13 +58,17 @@ public final class RevisionRunner {
     private Set<String> unrecordedTo;
     private final List<LogEntry> unrecorded = new ArrayList<>();
 
+    /** How the user names commands, for the advice after a lost connection. */
+    private final Spelling spelling;
+
     /** A revision's run, and its own time on the client (batches sent meanwhile not counted). */
     private record Ran(LoadedRevision revision, LogEntry.Action action, long ownNanos) {
     }
 
     /** @param listener told of each revision once all of it ran, in order */
     public RevisionRunner(Connection connection, Dialect dialect, VersionTable versionTable, String appliedBy,
-                          EngineLog log, PhaseTimes times, Consumer<AppliedRevision> listener) {
+                          EngineLog log, PhaseTimes times, Spelling spelling, Consumer<AppliedRevision> listener) {
+        this.spelling = spelling;
         this.connection = connection;
         this.dialect = dialect;
         this.versionTable = versionTable;
@@ -106,7 +111,7 @@ public final class RevisionRunner {
             int count = uncommitted.size();
             abandon();
             throw new MigrationException("Committing the last " + count + " revision(s) failed: "
-                    + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.WHILE_COMMITTING
+                    + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.whileCommitting(spelling)
                     : "They were rolled back; run the goal again."), e);
         } catch (MigrationException e) {
             int count = uncommitted.size();
@@ -274,7 +279,7 @@ public final class RevisionRunner {
         abandon();
         boolean lost = ConnectionLoss.is(cause);
         if (lost && committing) {
-            return ConnectionLoss.WHILE_COMMITTING;
+            return ConnectionLoss.whileCommitting(spelling);
         }
         String with = earlier == 0 ? "" : " together with the " + earlier
                 + " revision(s) applied before it in this transaction";

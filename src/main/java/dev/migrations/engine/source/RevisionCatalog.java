@@ -2,6 +2,7 @@ package dev.migrations.engine.source;
 
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
 import java.nio.file.Path;
@@ -51,6 +52,11 @@ public final class RevisionCatalog {
 
     /** The catalog of the scanned sources: compiled if needed, loaded, and their graph built and checked. */
     public static RevisionCatalog load(SourceScan scan, EngineLog log, PhaseTimes times) {
+        return load(scan, log, times, Spelling.LIBRARY);
+    }
+
+    /** As {@link #load(SourceScan, EngineLog, PhaseTimes)}, the graph's errors advising in {@code spelling}. */
+    public static RevisionCatalog load(SourceScan scan, EngineLog log, PhaseTimes times, Spelling spelling) {
         Path sourceRoot = scan.sourceRoot();
         Path classesDirectory = scan.classesDirectory();
         List<SourceFile> sources = scan.sources();
@@ -80,7 +86,7 @@ public final class RevisionCatalog {
             });
         }
         RevisionGraph graph = times.time("graph",
-                () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList()));
+                () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList(), spelling));
         // one revision per source, in the order of the sources
         scan.remember(graph.heads().stream().map(RevisionNode::id).toList(), List.copyOf(byId.keySet()));
         return new RevisionCatalog(graph, byId, compile);
@@ -90,11 +96,12 @@ public final class RevisionCatalog {
      * The revisions an application ships on {@code classLoader}'s class path, as their index
      * lists them; no class is loaded until its revision runs.
      */
-    public static RevisionCatalog shipped(ClassLoader classLoader, String packageName, PhaseTimes times) {
+    public static RevisionCatalog shipped(ClassLoader classLoader, String packageName, PhaseTimes times,
+                                          Spelling spelling) {
         List<LoadedRevision> listed = times.time("load", () -> ShippedIndex.read(classLoader, packageName));
         // built from the list, so that the graph reports an id listed twice
         RevisionGraph graph = times.time("graph",
-                () -> new RevisionGraph(listed.stream().map(LoadedRevision::node).toList()));
+                () -> new RevisionGraph(listed.stream().map(LoadedRevision::node).toList(), spelling));
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
         listed.forEach(revision -> byId.put(revision.id(), revision));
         return new RevisionCatalog(graph, byId, DeferredCompile.none());

@@ -214,8 +214,8 @@ public final class VersionTable {
 
     private static MigrationException movedByAnotherRun(String table, String heads) {
         return new MigrationException("The database is no longer at " + heads + ": another run moved "
-                + table + " while this one ran; nothing of this revision was recorded. Run "
-                + "migrations:current to see where it is, then run the goal again.");
+                + table + " while this one ran; nothing of this revision was recorded. See where it is (current), "
+                + "then run again.");
     }
 
     public void clearHeads(Connection connection) throws SQLException {

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import dev.migrations.engine.Spelling;
+import dev.migrations.maven.MavenSpelling;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -36,12 +38,19 @@ class RevisionGraphTest {
     }
 
     /** r0 <- r1 <- r2 */
+    /** The goals' spelling: these tests hold the messages Maven users read. */
+    private static final Spelling MAVEN = new MavenSpelling();
+
+    private static RevisionGraph graph(RevisionNode... revisions) {
+        return new RevisionGraph(List.of(revisions), MAVEN);
+    }
+
     private static RevisionGraph chain(int length) {
         List<RevisionNode> nodes = new ArrayList<>();
         for (int i = 0; i < length; i++) {
             nodes.add(i == 0 ? rev(chainId(0)) : rev(chainId(i), chainId(i - 1)));
         }
-        return new RevisionGraph(nodes);
+        return new RevisionGraph(nodes, MAVEN);
     }
 
     private static String chainId(int i) {
@@ -65,16 +74,16 @@ class RevisionGraphTest {
     private static final RevisionNode MM = rev("mm", "a2", "b2");
 
     private static RevisionGraph branched() {
-        return RevisionGraph.of(AA, A1, A2, B1, B2);
+        return graph(AA, A1, A2, B1, B2);
     }
 
     private static RevisionGraph merged() {
-        return RevisionGraph.of(AA, A1, A2, B1, B2, MM);
+        return graph(AA, A1, A2, B1, B2, MM);
     }
 
     /** Branches as {@link #branched()}, but b2 also depends on a2 across the branches. */
     private static RevisionGraph crossDependency() {
-        return RevisionGraph.of(AA, A1, A2, B1, rev("b2", List.of("b1"), List.of("a2")));
+        return graph(AA, A1, A2, B1, rev("b2", List.of("b1"), List.of("a2")));
     }
 
     /** Every failure must be one line the user can act on. */
@@ -92,7 +101,7 @@ class RevisionGraphTest {
     class Structure {
         @Test
         void emptyGraphHasNothingAndPlansNothing() {
-            RevisionGraph graph = new RevisionGraph(List.of());
+            RevisionGraph graph = new RevisionGraph(List.of(), MAVEN);
 
             assertThat(graph.isEmpty()).isTrue();
             assertThat(graph.heads()).isEmpty();
@@ -120,7 +129,7 @@ class RevisionGraphTest {
 
         @Test
         void severalBasesAreAllListedSortedById() {
-            RevisionGraph graph = RevisionGraph.of(rev("z1"), rev("y1"), rev("y2", "y1"));
+            RevisionGraph graph = graph(rev("z1"), rev("y1"), rev("y2", "y1"));
 
             assertThat(ids(graph.bases())).containsExactly("y1", "z1");
             assertThat(ids(graph.heads())).containsExactly("y2", "z1");
@@ -154,7 +163,7 @@ class RevisionGraphTest {
 
         @Test
         void aParentListedTwiceIsOneParentNotAMerge() {
-            RevisionGraph graph = RevisionGraph.of(rev("aa"), rev("a1", "aa", "aa"));
+            RevisionGraph graph = graph(rev("aa"), rev("a1", "aa", "aa"));
 
             assertThat(graph.isMerge("a1")).isFalse();
             assertThat(graph.get("a1").parents()).containsExactly("aa");
@@ -162,7 +171,7 @@ class RevisionGraphTest {
 
         @Test
         void mergeOfThreeBranches() {
-            RevisionGraph graph = RevisionGraph.of(rev("r0"), rev("x1", "r0"), rev("y1", "r0"), rev("z1", "r0"),
+            RevisionGraph graph = graph(rev("r0"), rev("x1", "r0"), rev("y1", "r0"), rev("z1", "r0"),
                     rev("m3", "z1", "x1", "y1"));
 
             assertThat(ids(graph.heads())).containsExactly("m3");
@@ -175,7 +184,7 @@ class RevisionGraphTest {
         @Test
         void dependsOnOrdersAcrossBranchesButDoesNotEndAHead() {
             // b-line sorts first by id, so only the dependency can put a2 before b2.
-            RevisionGraph graph = RevisionGraph.of(rev("r0"), rev("b1", "r0"),
+            RevisionGraph graph = graph(rev("r0"), rev("b1", "r0"),
                     rev("b2", List.of("b1"), List.of("x2")), rev("x1", "r0"), rev("x2", "x1"));
 
             assertThat(ids(graph.heads())).containsExactly("b2", "x2");
@@ -190,13 +199,13 @@ class RevisionGraphTest {
         void topologicalOrderDoesNotDependOnInputOrder() {
             List<RevisionNode> nodes = new ArrayList<>(List.of(AA, A1, A2, B1, B2, MM, rev("n1", "mm"),
                     rev("k1", "aa"), rev("k2", List.of("k1"), List.of("b1")), rev("q0")));
-            List<String> expected = ids(new RevisionGraph(nodes).topologicalOrder());
+            List<String> expected = ids(new RevisionGraph(nodes, MAVEN).topologicalOrder());
             List<String> newestFirst = new ArrayList<>(expected);
             Collections.reverse(newestFirst);
             Random random = new Random(42);
             for (int attempt = 0; attempt < 25; attempt++) {
                 Collections.shuffle(nodes, random);
-                RevisionGraph shuffled = new RevisionGraph(nodes);
+                RevisionGraph shuffled = new RevisionGraph(nodes, MAVEN);
                 assertThat(ids(shuffled.topologicalOrder())).isEqualTo(expected);
                 assertThat(ids(shuffled.history())).isEqualTo(newestFirst);
                 assertThat(ids(shuffled.upgradePlan(Set.of(), "heads"))).isEqualTo(expected);
@@ -207,7 +216,7 @@ class RevisionGraphTest {
 
         @Test
         void repeatedParentCountsOnce() {
-            RevisionGraph graph = RevisionGraph.of(rev("r0"), new RevisionNode("r1", List.of("r0", "r0"),
+            RevisionGraph graph = graph(rev("r0"), new RevisionNode("r1", List.of("r0", "r0"),
                     List.of("r0"), List.of(), "twice"));
 
             assertThat(ids(graph.children("r0"))).containsExactly("r1");
@@ -222,7 +231,7 @@ class RevisionGraphTest {
     class Validation {
         @Test
         void duplicateIdIsNamed() {
-            failsWith(DuplicateRevisionException.class, () -> RevisionGraph.of(rev("ab12"), rev("cd34", "ab12"),
+            failsWith(DuplicateRevisionException.class, () -> graph(rev("ab12"), rev("cd34", "ab12"),
                     rev("ab12")))
                     .hasMessage("Revision id ab12 is declared by more than one migration; give each migration its own"
                             + " revision id.")
@@ -231,14 +240,14 @@ class RevisionGraphTest {
 
         @Test
         void severalDuplicateIdsAreAllNamedSorted() {
-            failsWith(DuplicateRevisionException.class, () -> RevisionGraph.of(rev("ff"), rev("ee"), rev("ff"),
+            failsWith(DuplicateRevisionException.class, () -> graph(rev("ff"), rev("ee"), rev("ff"),
                     rev("ee")))
                     .hasMessageStartingWith("Revision ids ee, ff are declared by more than one migration");
         }
 
         @Test
         void missingParentIsNamedWithTheRevisionThatNamesIt() {
-            failsWith(MissingParentException.class, () -> RevisionGraph.of(rev("r0"), rev("r1", "r0"),
+            failsWith(MissingParentException.class, () -> graph(rev("r0"), rev("r1", "r0"),
                     rev("r2", "gone")))
                     .hasMessage("Revision r2 names parent gone, which does not exist: restore the missing migration"
                             + " or fix the parent id in r2.");
@@ -246,7 +255,7 @@ class RevisionGraphTest {
 
         @Test
         void missingDependsOnIsNamedAsSuch() {
-            failsWith(MissingParentException.class, () -> RevisionGraph.of(rev("r0"),
+            failsWith(MissingParentException.class, () -> graph(rev("r0"),
                     rev("r1", List.of("r0"), List.of("elsewhere"))))
                     .hasMessageStartingWith("Revision r1 names depends-on revision elsewhere, which does not exist")
                     .hasMessageContaining("fix the depends-on id in r1");
@@ -254,21 +263,21 @@ class RevisionGraphTest {
 
         @Test
         void moreMissingReferencesAreCounted() {
-            failsWith(MissingParentException.class, () -> RevisionGraph.of(rev("r1", "x"), rev("r2", "y", "z")))
+            failsWith(MissingParentException.class, () -> graph(rev("r1", "x"), rev("r2", "y", "z")))
                     .hasMessageStartingWith("Revision r1 names parent x")
                     .hasMessageEndingWith("(2 more missing references after that.)");
         }
 
         @Test
         void selfParentIsACycle() {
-            failsWith(RevisionCycleException.class, () -> RevisionGraph.of(rev("r0"), rev("r1", "r1")))
+            failsWith(RevisionCycleException.class, () -> graph(rev("r0"), rev("r1", "r1")))
                     .hasMessageContaining("r1 -> r1;")
                     .extracting(e -> ((RevisionCycleException) e).cycle()).isEqualTo(List.of("r1"));
         }
 
         @Test
         void twoRevisionCycleIsNamed() {
-            failsWith(RevisionCycleException.class, () -> RevisionGraph.of(rev("r0"), rev("p1", "q1"),
+            failsWith(RevisionCycleException.class, () -> graph(rev("r0"), rev("p1", "q1"),
                     rev("q1", "p1")))
                     .hasMessage("Revisions form a cycle through their parents/depends-on: p1 -> q1 -> p1; change a"
                             + " parent or depends-on id in one of them to break it.");
@@ -277,7 +286,7 @@ class RevisionGraphTest {
         @Test
         void threeRevisionCycleIsNamedParentFirstAndNotItsDescendants() {
             // x1 comes after x3, which comes after x2, which comes after x1; d1 only hangs off the loop.
-            failsWith(RevisionCycleException.class, () -> RevisionGraph.of(rev("x1", "x3"), rev("x2", "x1"),
+            failsWith(RevisionCycleException.class, () -> graph(rev("x1", "x3"), rev("x2", "x1"),
                     rev("x3", "x2"), rev("d1", "x2"), rev("r0")))
                     .hasMessageContaining(": x1 -> x2 -> x3 -> x1;")
                     .hasMessageNotContaining("d1");
@@ -285,14 +294,14 @@ class RevisionGraphTest {
 
         @Test
         void cycleThroughDependsOnIsACycle() {
-            failsWith(RevisionCycleException.class, () -> RevisionGraph.of(rev("r0"),
+            failsWith(RevisionCycleException.class, () -> graph(rev("r0"),
                     rev("r1", List.of("r0"), List.of("r2")), rev("r2", "r1")))
                     .hasMessageContaining("r1 -> r2 -> r1");
         }
 
         @Test
         void branchLabelDeclaredTwiceIsRejected() {
-            failsWith(InvalidBranchLabelException.class, () -> RevisionGraph.of(
+            failsWith(InvalidBranchLabelException.class, () -> graph(
                     rev("r0", List.of(), List.of(), "billing"), rev("r1", List.of("r0"), List.of(), "billing")))
                     .hasMessage("Branch label 'billing' is declared by both r0 and r1; keep it on one revision.");
         }
@@ -300,7 +309,7 @@ class RevisionGraphTest {
         @ParameterizedTest
         @ValueSource(strings = {"head", "heads", "base", "x@y", "a:b", "-old", "two words"})
         void branchLabelThatReadsAsATargetIsRejected(String label) {
-            failsWith(InvalidBranchLabelException.class, () -> RevisionGraph.of(
+            failsWith(InvalidBranchLabelException.class, () -> graph(
                     rev("r0", List.of(), List.of(), label)))
                     .hasMessageStartingWith("Branch label '" + label + "' of revision r0 cannot be used as a target");
         }
@@ -308,7 +317,7 @@ class RevisionGraphTest {
         @ParameterizedTest
         @ValueSource(strings = {"head", "base", "+1", "a@head", "a:b", " "})
         void revisionIdThatReadsAsATargetIsRejected(String id) {
-            failsWith(RevisionGraphException.class, () -> RevisionGraph.of(rev(id)))
+            failsWith(RevisionGraphException.class, () -> graph(rev(id)))
                     .hasMessageContaining("give");
         }
     }
@@ -317,7 +326,7 @@ class RevisionGraphTest {
 
     @Nested
     class Resolve {
-        private final RevisionGraph graph = RevisionGraph.of(rev("ab12cd34ef56"), rev("ab99aa00bb11", "ab12cd34ef56"),
+        private final RevisionGraph graph = graph(rev("ab12cd34ef56"), rev("ab99aa00bb11", "ab12cd34ef56"),
                 rev("c0ffee000001", List.of("ab12cd34ef56"), List.of(), "billing"),
                 rev("c0ffee000002", "c0ffee000001"), rev("ab1", "ab99aa00bb11"));
 
@@ -418,6 +427,17 @@ class RevisionGraphTest {
         }
 
         @Test
+        void anApplicationIsAdvisedInItsOwnWordsNotMavens() {
+            RevisionGraph library = new RevisionGraph(List.of(AA, A1, A2, B1, B2));
+
+            assertThatThrownBy(library::head).isInstanceOf(MultipleHeadsException.class)
+                    .hasMessage("Several heads: a2, b2; merge them with 'the plugin's merge goal in the project' or"
+                            + " upgrade to one with target \"<id>\".");
+            assertThatThrownBy(() -> library.upgradePlan(Set.of(), "-1"))
+                    .hasMessage("Target '-1' moves down; use 'downgrade(\"-1\")' instead.");
+        }
+
+        @Test
         void headsAppliesEveryBranch() {
             assertThat(ids(branched().upgradePlan(Set.of(), "heads"))).containsExactly("aa", "a1", "a2", "b1", "b2");
         }
@@ -429,7 +449,7 @@ class RevisionGraphTest {
 
         @Test
         void prefixAndLabelTargets() {
-            RevisionGraph graph = RevisionGraph.of(rev("0a1b2c3d4e5f"),
+            RevisionGraph graph = graph(rev("0a1b2c3d4e5f"),
                     rev("9f8e7d6c5b4a", List.of("0a1b2c3d4e5f"), List.of(), "billing"),
                     rev("77aa77aa77aa", "9f8e7d6c5b4a"));
 
@@ -689,7 +709,7 @@ class RevisionGraphTest {
 
         @Test
         void walkingEveryPlanStepUpAndDownTracksTheAppliedSet() {
-            RevisionGraph graph = RevisionGraph.of(AA, A1, A2, B1, rev("b2", List.of("b1"), List.of("a2")), MM,
+            RevisionGraph graph = graph(AA, A1, A2, B1, rev("b2", List.of("b1"), List.of("a2")), MM,
                     rev("n1", "mm"), rev("k1", "aa"));
             Set<String> heads = Set.of();
             for (RevisionNode step : graph.upgradePlan(heads, "heads")) {
@@ -828,7 +848,7 @@ class RevisionGraphTest {
             }
             Collections.reverse(tips);
             nodes.add(new RevisionNode("zmerge", tips, List.of(), List.of(), "merge all"));
-            RevisionGraph graph = new RevisionGraph(nodes);
+            RevisionGraph graph = new RevisionGraph(nodes, MAVEN);
 
             assertThat(ids(graph.heads())).containsExactly("zmerge");
             assertThat(graph.children("root")).hasSize(width);

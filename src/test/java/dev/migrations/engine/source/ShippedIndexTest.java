@@ -55,7 +55,8 @@ class ShippedIndexTest {
         assertThat(output.resolve("db/migrations/R20260101_0000_aaaa00000002$Helper.class")).exists();
         try (URLClassLoader application = new URLClassLoader(new URL[] {output.toUri().toURL()},
                 Migration.class.getClassLoader())) {
-            RevisionCatalog shipped = RevisionCatalog.shipped(application, "db.migrations", new PhaseTimes());
+            RevisionCatalog shipped = RevisionCatalog.shipped(application, "db.migrations", new PhaseTimes(),
+                    dev.migrations.engine.Spelling.LIBRARY);
 
             assertThat(shipped.graph().all()).containsExactlyElementsOf(sources.graph().all());
             for (LoadedRevision revision : sources.revisions()) {
