@@ -53,7 +53,7 @@ final class DatabaseSession implements AutoCloseable {
             embedded = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log);
             settings = embedded.connectionSettings();
             log.info("Using the embedded PostgreSQL with its data in " + config.embeddedDataDirectory()
-                    + " (set migrations.url to use your own database)");
+                    + " (set " + config.spelling().setting("url") + " to use your own database)");
         }
         return connect(embedded, new Database(settings, config.spelling()), config, dialect, log);
     }
