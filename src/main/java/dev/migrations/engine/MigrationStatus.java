@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 public record MigrationStatus(String database, Set<String> current, List<RevisionNode> pending, List<String> unknown,
                               List<Edited> edited, Optional<String> upgradeBy) {
 
+    /** How many pending revisions a line names: a deploy log must stay readable at 2,000 pending. */
+    private static final int NAMED = 10;
+
     /** An applied revision edited afterwards: its id and its source file's name. */
     public record Edited(String id, String file) {
     }
@@ -50,14 +53,21 @@ public record MigrationStatus(String database, Set<String> current, List<Revisio
         }
         if (!pending.isEmpty()) {
             line.append(line.isEmpty() ? "" : "; ").append(Migrations.plural(pending.size(), "revision"))
-                    .append(" pending: ").append(pending.stream().map(node -> node.id() + " " + node.message())
-                            .collect(Collectors.joining(", ")));
+                    .append(" pending: ").append(named(pending));
         }
         if (!edited.isEmpty()) {
             line.append(line.isEmpty() ? "" : "; ").append("edited after they were applied: ")
                     .append(edited.stream().map(e -> e.id() + " (" + e.file() + ")").collect(Collectors.joining(", ")));
         }
         return line.toString();
+    }
+
+    /** Revisions by id and message, in their order; past the first ten, how many more. */
+    static String named(List<RevisionNode> revisions) {
+        int shown = Math.min(revisions.size(), NAMED);
+        String named = revisions.subList(0, shown).stream().map(node -> node.id() + " " + node.message())
+                .collect(Collectors.joining(", "));
+        return shown < revisions.size() ? named + " and " + (revisions.size() - shown) + " more" : named;
     }
 
     /**

@@ -310,7 +310,8 @@ public final class Migrations {
             applied.forEach((id, record) -> checksums.put(id, record.checksum()));
             EditedRevisions edited = EditedRevisions.find(catalog, heads, checksums, config.acceptChanged(),
                     config.spelling());
-            int pending = graph.pending(heads).size();
+            List<RevisionNode> pendingRevisions = graph.pending(heads);
+            int pending = pendingRevisions.size();
             if (heads.isEmpty()) {
                 log.info("base (no revision applied)" + (pending > 0 ? "; " + plural(pending, "revision") + " pending" : ""));
             }
@@ -332,7 +333,7 @@ public final class Migrations {
             }
             if (!heads.isEmpty() && pending > 0) {
                 // with several heads, a plain upgrade (to head) would refuse
-                log.info(plural(pending, "revision") + " pending; run "
+                log.info(plural(pending, "revision") + " pending (" + MigrationStatus.named(pendingRevisions) + "); run "
                         + (graph.heads().size() > 1 ? config.spelling().command("upgrade", "target", "heads")
                         + " (history has " + graph.heads().size() + " heads; or merge them first)"
                         : config.spelling().command("upgrade")));
@@ -406,6 +407,43 @@ public final class Migrations {
      * Reads only; takes no lock, and says who holds it when a run does.
      */
     public MigrationStatus status() {
+        return readStatus().status();
+    }
+
+    /**
+     * As {@link #status()}, and lists the revisions newest first, each marked {@code [X]} when
+     * the database has it applied and {@code [ ]} when not, in {@code history}'s shape; edited
+     * ones flagged. {@code limit} keeps the newest that many (0: all).
+     */
+    public MigrationStatus statusList(int limit) {
+        StatusRead read = readStatus();
+        MigrationStatus status = read.status();
+        RevisionGraph graph = read.graph();
+        log.info("Database: " + status.database());
+        Set<String> applied = graph.applied(status.current().stream().filter(graph::contains).toList());
+        Set<String> edited = status.edited().stream().map(MigrationStatus.Edited::id).collect(Collectors.toSet());
+        List<RevisionNode> entries = graph.history();
+        if (entries.isEmpty()) {
+            log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
+        }
+        for (RevisionNode node : limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries) {
+            log.info((applied.contains(node.id()) ? "[X] " : "[ ] ")
+                    + HistoryLine.of(graph, node, status.current(), false)
+                    + (edited.contains(node.id()) ? "  (edited after it was applied)" : ""));
+        }
+        if (limit > 0 && entries.size() > limit) {
+            log.info("... " + plural(entries.size() - limit, "older revision") + " not shown");
+        }
+        log.info(status.upToDate() ? "Up to date: " + (status.current().isEmpty() ? "no revisions"
+                : "at " + describe(status.current(), graph)) + "." : "Not up to date: " + status.differences() + ".");
+        return status;
+    }
+
+    /** A status and the graph it was read against. */
+    private record StatusRead(MigrationStatus status, RevisionGraph graph) {
+    }
+
+    private StatusRead readStatus() {
         try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
             RevisionCatalog catalog = catalog();
             RevisionGraph graph = catalog.graph();
@@ -419,7 +457,8 @@ public final class Migrations {
             // a database some other release moved past the known revisions is not behind them
             List<RevisionNode> behind = unknown.isEmpty() ? graph.pending(heads) : List.of();
             Optional<String> holder = AdvisoryLock.holder(session.connection(), session.lockScope());
-            return new MigrationStatus(session.describe(), recorded.heads(), behind, unknown, edited, holder);
+            return new StatusRead(new MigrationStatus(session.describe(), recorded.heads(), behind, unknown, edited,
+                    holder), graph);
         } catch (SQLException e) {
             throw databaseError(e);
         }
