@@ -823,7 +823,9 @@ def bench_published(runs):
     try:
         run(mvn("compile", offline=False), reference, f"{log}-warmup-reference-build")
         reference_revision(f"{log}-warmup-reference", offline=False)
-        baseline(f"{log}-warmup-baseline", offline=False)
+        output = baseline(f"{log}-warmup-baseline", offline=False)[1]
+        if Features.engine_time is None:
+            Features.engine_time = engine_ms(output) is not None
         check(f"{log}-warmup-check", offline=False)
         no_change(f"{log}-warmup-no-change", offline=False)
     except CheckFailed as e:
