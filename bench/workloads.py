@@ -11,6 +11,10 @@ the harness checks that all three produce the same pg_dump.
 Entities: M JPA entities e0001..eM, each with 9 columns of mixed types, a unique constraint,
 an index and a @ManyToOne to the previous entity, in a project configured for autogenerate,
 and the same classes in a project running liquibase-hibernate's diff (the peer of autogenerate).
+
+Published model: a user project whose entities are a real model nobody here wrote, Keycloak's
+as published on Maven Central (keycloak-model-jpa, as in the invoker test
+autogenerate-published-model): a dependency with some 180 jars behind it.
 """
 
 import datetime
@@ -27,6 +31,10 @@ COMPILER_PLUGIN_VERSION = "3.14.1"
 # 4.33.0: the last Liquibase under the Apache License (5.x is not open source); its Hibernate
 # extension of the same version runs Hibernate ORM 6.6.
 LIQUIBASE_VERSION = "4.33.0"
+# The published model: the newer of the two versions the invoker test
+# autogenerate-published-model compares, run on the Hibernate the plugin runs.
+KEYCLOAK_VERSION = "26.4.0"
+HIBERNATE_VERSION = "7.4.6.Final"
 FIRST_CREATED = datetime.datetime(2026, 1, 1, 0, 0)
 
 
@@ -316,8 +324,8 @@ public class {entity_name(i)} {{
 """
 
 
-def entities_pom(artifact, plugin):
-    """A project holding the entity classes, running the given <plugin> element."""
+def entities_pom(artifact, plugin, dependencies=""):
+    """A project holding the entity classes (or depending on them), running the given <plugin> element."""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -330,7 +338,7 @@ def entities_pom(artifact, plugin):
     <maven.compiler.release>17</maven.compiler.release>
   </properties>
   <dependencies>
-    <dependency>
+{dependencies}    <dependency>
       <groupId>jakarta.persistence</groupId>
       <artifactId>jakarta.persistence-api</artifactId>
       <version>{JPA_API_VERSION}</version>
@@ -354,14 +362,14 @@ def entities_pom(artifact, plugin):
 """
 
 
-def ours_entities_plugin(plugin_version):
+def ours_entities_plugin(plugin_version, entity_packages="bench.model"):
     return f"""\
       <plugin>
         <groupId>{PLUGIN[0]}</groupId>
         <artifactId>{PLUGIN[1]}</artifactId>
         <version>{plugin_version}</version>
         <configuration>
-          <entityPackages>bench.model</entityPackages>
+          <entityPackages>{entity_packages}</entityPackages>
         </configuration>
       </plugin>"""
 
@@ -441,3 +449,45 @@ def generate_entities(root, m, plugin_version):
     write(os.path.join(liquibase, LIQUIBASE_CHANGELOG), EMPTY_CHANGELOG)
     write_floor_scripts(root, [entity_sql(i) for i in range(1, m + 1)])
     return project, liquibase
+
+
+# ---------------------------------------------------------------------------------------------
+# the published model
+
+# The packages of the classes Keycloak's persistence unit lists (as in the invoker test
+# autogenerate-published-model): every @Entity of the jar is in one of them.
+KEYCLOAK_PACKAGES = ["org.keycloak.models.jpa.entities", "org.keycloak.models.jpa.session",
+                     "org.keycloak.authorization.jpa.entities", "org.keycloak.events.jpa",
+                     "org.keycloak.storage.jpa.entity", "org.keycloak.storage.configuration.jpa.entity",
+                     "org.keycloak.models.workflow"]
+# What Hibernate creates for them at KEYCLOAK_VERSION (the entities' tables and their collection
+# and join tables), which the written baseline must create.
+KEYCLOAK_TABLES = 86
+KEYCLOAK_FOREIGN_KEYS = 70
+
+
+# Keycloak's own pom brings Quarkus's Hibernate: nearest wins, so the class path holds the one
+# the plugin runs.
+PUBLISHED_DEPENDENCIES = f"""\
+    <dependency>
+      <groupId>org.keycloak</groupId>
+      <artifactId>keycloak-model-jpa</artifactId>
+      <version>{KEYCLOAK_VERSION}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.hibernate.orm</groupId>
+      <artifactId>hibernate-core</artifactId>
+      <version>{HIBERNATE_VERSION}</version>
+      <scope>provided</scope>
+    </dependency>
+"""
+
+
+def generate_published_model(root, plugin_version):
+    """root/project: a user project whose entities are Keycloak's published ones, no migrations yet."""
+    if os.path.exists(root):
+        shutil.rmtree(root)
+    project = os.path.join(root, "project")
+    write(os.path.join(project, "pom.xml"), entities_pom(
+        "published-model", ours_entities_plugin(plugin_version, ", ".join(KEYCLOAK_PACKAGES)), PUBLISHED_DEPENDENCIES))
+    return project

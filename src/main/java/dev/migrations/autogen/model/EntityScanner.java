@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Lists the classes of some packages (and their sub-packages) on a class path, reading
@@ -25,11 +25,12 @@ final class EntityScanner {
     /** Binary class names in {@code packages}, sorted, nested classes included. */
     static List<String> classNames(List<Path> classpath, List<String> packages) {
         TreeSet<String> names = new TreeSet<>();
+        List<String> folders = packages.stream().map(pkg -> pkg.replace('.', '/') + "/").toList();
         for (Path element : classpath) {
             if (Files.isDirectory(element)) {
                 scanDirectory(element, packages, names);
             } else if (Files.isRegularFile(element) && element.toString().endsWith(".jar")) {
-                scanJar(element, packages, names);
+                scanJar(element, folders, names);
             }
         }
         return new ArrayList<>(names);
@@ -51,13 +52,23 @@ final class EntityScanner {
         }
     }
 
-    private static void scanJar(Path jar, List<String> packages, TreeSet<String> names) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Enumeration<JarEntry> entries = file.entries();
+    /**
+     * Every entry name of every jar of the class path is looked at (a project with a published
+     * model has some 180 jars and 50,000 entries, on the model's critical path): so the jar is
+     * read as a plain zip, whose entries are names only, where a {@link java.util.jar.JarFile}
+     * makes each a {@code JarEntry} with its multi-release and signing lookups (half the time
+     * again), and the package folders are spelled once, not per entry.
+     */
+    private static void scanJar(Path jar, List<String> folders, TreeSet<String> names) {
+        try (ZipFile file = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 String entry = entries.nextElement().getName();
-                for (String pkg : packages) {
-                    if (entry.startsWith(pkg.replace('.', '/') + "/") && entry.endsWith(".class")) {
+                if (!entry.endsWith(".class")) {
+                    continue;
+                }
+                for (String folder : folders) {
+                    if (entry.startsWith(folder)) {
                         add(entry, names);
                     }
                 }
