@@ -1,0 +1,5 @@
+package com.example.shop.model;
+
+public enum OrderStatus {
+    NEW, PAID, SHIPPED, CANCELLED
+}

@@ -1,0 +1,103 @@
+import dev.migrations.it.HibernateExport
+import dev.migrations.it.ItDatabase
+import dev.migrations.it.Scenario
+import java.nio.file.Files
+import java.nio.file.StandardCopyOption
+
+// The steps of src/example/try-it.sh, on a copy of the bundled example service (shop/) and
+// against the scenario's database. The bundled revision builds exactly the schema Hibernate
+// itself creates for the example's entities, and check passes. The entity edit the script makes
+// (src/example/edit, copied over the example as the script copies it) makes check fail naming
+// each difference; revision writes them (a new column, its index, a dropped column with a
+// REVIEW note); after upgrade check passes; downgrade -1 gives the bundled schema back.
+
+File example = new File(exampleDirectory)
+def copyTree = { File from, File to ->
+    from.eachFileRecurse(groovy.io.FileType.FILES) { file ->
+        File copy = new File(to, from.toPath().relativize(file.toPath()).toString())
+        copy.parentFile.mkdirs()
+        Files.copy(file.toPath(), copy.toPath(), StandardCopyOption.REPLACE_EXISTING)
+    }
+}
+File shop = new File(basedir, 'shop')
+copyTree(new File(example, 'shop'), shop)
+
+// The non-blank lines of a generated method's body, without the comments that name the entity
+// or field an operation comes from.
+def body = { String code, String method ->
+    int start = code.indexOf("public void ${method}(Operations op) {")
+    assert start >= 0: "no ${method}() in\n${code}"
+    code.substring(start, code.indexOf('\n    }', start)).readLines().drop(1)*.trim()
+        .findAll { it && !it.startsWith('// com.example.shop.') }
+}
+
+def s = Scenario.start(shop, localRepositoryPath)
+def ran = []
+def step = { String... arguments ->
+    ran << arguments.join(' ')
+    s.mvn(arguments)
+}
+try {
+    def bundled = s.migrationSources()
+    assert bundled.size() == 1: "the example ships one revision, the baseline: ${bundled}"
+    String baseline = (bundled[0].name =~ /_([0-9a-f]{12})_/)[0][1]
+
+    step('migrations:upgrade').succeeds().contains("Database is at ${baseline} (head); 1 revision applied")
+    assert s.db().tables() == ['customer', 'order']
+    def atBaseline = s.db().snapshot()
+    def columnsAtBaseline = s.db().columnOrder()
+    def oracle = s.freshDatabase('oracle')
+    def classes = HibernateExport.compile(new File(shop, 'src/main/java'), new File(shop, 'target/oracle/classes'))
+    HibernateExport.createSchema(classes, 'com.example.shop.model', oracle.settings().url(), oracle.settings().username(),
+        new File(shop, 'target/oracle/create.sql'))
+    ItDatabase.requireSameCatalog('the bundled revision against Hibernate\'s schema (shop/target/oracle/create.sql)',
+        atBaseline, oracle.snapshot())
+    assert columnsAtBaseline == oracle.columnOrder()
+    step('migrations:check').succeeds().contains('The entity model matches the schema at head (2 entities')
+
+    copyTree(new File(example, 'edit'), shop)
+    step('migrations:check').failsCleanly('The entity model differs from the schema at head in 3 way(s)')
+        .contains('[ERROR]   add column phone to customer')
+        .contains('[ERROR]   create index ix_customer_phone on customer')
+        .contains('[ERROR]   drop column birth_date from customer')
+    assert s.migrationSources() == bundled: 'check writes nothing'
+
+    def written = s.writtenRevision(bundled,
+        step('migrations:revision', '-Dmessage=add phone to customer, drop birth date').succeeds(),
+        'add_phone_to_customer_drop_birth_date')
+    String code = written.file.text
+    assert code.contains("parents = \"${baseline}\"")
+    assert body(code, 'upgrade') == [
+        'op.addColumn("customer", column("phone", varchar(32)));',
+        'op.createIndex("customer", index("ix_customer_phone", "phone"));',
+        '// REVIEW: drops column customer.birth_date with its values',
+        'op.dropColumn("customer", "birth_date");',
+    ]
+    assert body(code, 'downgrade') == [
+        'op.addColumn("customer", column("birth_date", date()));',
+        'op.dropIndex("ix_customer_phone");',
+        '// REVIEW: drops column customer.phone with its values',
+        'op.dropColumn("customer", "phone");',
+    ]
+
+    step('migrations:upgrade').succeeds().contains("Database is at ${written.id} (head); 1 revision applied")
+    assert s.db().rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customer'"
+        + " AND column_name IN ('phone', 'birth_date')") == ['phone']
+    assert s.db().rows("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_customer_phone'") == ['ix_customer_phone']
+    step('migrations:check').succeeds().contains('The entity model matches the schema at head (2 entities')
+
+    step('migrations:downgrade', '-Dtarget=-1').succeeds().contains("Database is at ${baseline};")
+    ItDatabase.requireSameCatalog('after downgrade -1, against the bundled revision', s.db().snapshot(), atBaseline)
+    step('migrations:history').succeeds()
+        .contains("${baseline} -> ${written.id} (head), add phone to customer, drop birth date")
+        .contains("<base> -> ${baseline} (current), create customer and order")
+
+    // the script runs the same steps (its quotes are the shell's)
+    def scripted = new File(example, 'try-it.sh').readLines()
+        .collect { (it =~ /^\s*(?:if )?step mvn (.+?)(?:; then)?$/).with { m -> m.find() ? m.group(1).replace('"', '') : null } }
+        .findAll()
+    assert ran == scripted
+} finally {
+    s.close()
+}
+true
