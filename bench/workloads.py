@@ -174,6 +174,59 @@ def ours_pom(artifact, plugin_version):
 """
 
 
+def application_pom(artifact, plugin_version, migrations):
+    """An application that ships the migrations of `migrations`: the plugin's compile goal, the
+    plugin artifact as its runtime dependency, and lib/ beside target/app.jar."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>{artifact}</artifactId>
+  <version>1.0</version>
+  <dependencies>
+    <dependency>
+      <groupId>{PLUGIN[0]}</groupId>
+      <artifactId>{PLUGIN[1]}</artifactId>
+      <version>{plugin_version}</version>
+    </dependency>
+  </dependencies>
+  <build>
+    <finalName>app</finalName>
+    <plugins>
+      <plugin>
+        <groupId>{PLUGIN[0]}</groupId>
+        <artifactId>{PLUGIN[1]}</artifactId>
+        <version>{plugin_version}</version>
+        <configuration>
+          <migrationsDirectory>${{project.basedir}}/{migrations}</migrationsDirectory>
+        </configuration>
+        <executions>
+          <execution>
+            <goals><goal>compile</goal></goals>
+          </execution>
+        </executions>
+      </plugin>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-dependency-plugin</artifactId>
+        <version>3.11.0</version>
+        <executions>
+          <execution>
+            <phase>package</phase>
+            <goals><goal>copy-dependencies</goal></goals>
+            <configuration>
+              <includeScope>runtime</includeScope>
+              <outputDirectory>${{project.build.directory}}/lib</outputDirectory>
+            </configuration>
+          </execution>
+        </executions>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+"""
+
+
 def peer_dependencies(group, artifact, version):
     """A peer's Maven plugin's own dependencies: its PostgreSQL support and our JDBC driver."""
     return f"""\
@@ -236,6 +289,11 @@ def generate_revisions(root, n, plugin_version):
     migrations = os.path.join(ours, "src/main/migrations/db/migrations")
     for i in range(1, n + 1):
         write(os.path.join(migrations, revision_class_name(i) + ".java"), revision_java(i))
+
+    # the same migrations packaged as an application ships them: app.jar with the compiled classes
+    # and their index, lib/ with its runtime class path, for the command line
+    write(os.path.join(root, "app", "pom.xml"), application_pom(f"app-revisions-{n}", plugin_version,
+                                                                  "../ours/src/main/migrations"))
 
     flyway = os.path.join(root, "flyway")
     write(os.path.join(flyway, "pom.xml"), flyway_pom(f"flyway-revisions-{n}"))
