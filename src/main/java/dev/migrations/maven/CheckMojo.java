@@ -5,6 +5,7 @@ import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,15 +18,23 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class CheckMojo extends AbstractMigrationsMojo {
+public class CheckMojo extends EntityModelMojo {
 
-    /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter
-    String devDatabase;
+    /**
+     * Applied revisions whose source was edited afterwards and that the user accepts as they are
+     * now (ids or unique prefixes, a list or comma separated); any other edited one fails the check.
+     */
+    @Parameter(property = "migrations.acceptChanged")
+    List<String> acceptChanged;
+
+    @Override
+    RunOptions options() {
+        return new RunOptions(RunOptions.DEFAULTS.lockTimeoutSeconds(), acceptChanged, false, verbose());
+    }
 
     @Override
     void run(MigrationsConfig config, EngineLog log) {
-        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
+        String devDatabase = devDatabase();
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
             Migrations.Position position = new Migrations(config, log).verifiedPosition();

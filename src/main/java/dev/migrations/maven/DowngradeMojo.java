@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Runs downgrade() of applied revisions, newest first, down to the target. */
 @Mojo(name = "downgrade", threadSafe = true)
-public class DowngradeMojo extends AbstractMigrationsMojo {
+public class DowngradeMojo extends RevisionRunMojo {
 
     /** {@code -N}, {@code base}, or a revision id or unique prefix to stay at. */
     @Parameter

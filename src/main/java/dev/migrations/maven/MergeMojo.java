@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "merge", threadSafe = true)
 public class MergeMojo extends AbstractMigrationsMojo {
 
+    /** What the merge revision says it merges. */
     @Parameter
     String message;
 
@@ -19,6 +20,7 @@ public class MergeMojo extends AbstractMigrationsMojo {
     @Parameter
     List<String> revisions;
 
+    /** The merge revision's id; 12 random hex characters when not set. */
     @Parameter
     String revisionId;
 

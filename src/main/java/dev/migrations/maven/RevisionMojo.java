@@ -20,8 +20,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class RevisionMojo extends AbstractMigrationsMojo {
+public class RevisionMojo extends EntityModelMojo {
 
+    /** What the revision does: its javadoc, its @Revision message and its file name's slug. */
     @Parameter
     String message;
 
@@ -29,14 +30,11 @@ public class RevisionMojo extends AbstractMigrationsMojo {
     @Parameter
     Boolean autogenerate;
 
-    /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter
-    String devDatabase;
-
     /** The parent revision; required when there are several heads. */
     @Parameter
     String head;
 
+    /** The new revision's id; 12 random hex characters when not set. */
     @Parameter
     String revisionId;
 
@@ -50,7 +48,7 @@ public class RevisionMojo extends AbstractMigrationsMojo {
         String head = commandLine.argument("head", this.head);
         String revisionId = commandLine.argument("revisionId", this.revisionId);
         Boolean autogenerate = commandLine.flag("autogenerate", this.autogenerate);
-        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
+        String devDatabase = devDatabase();
         boolean compare = autogenerate != null ? autogenerate : ProjectModel.hasEntities(project, entityPackages);
         Optional<Path> file;
         if (compare) {

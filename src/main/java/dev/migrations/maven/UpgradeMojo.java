@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Applies pending revisions in dependency order, each in its own transaction. */
 @Mojo(name = "upgrade", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class UpgradeMojo extends AbstractMigrationsMojo {
+public class UpgradeMojo extends RevisionRunMojo {
 
     /** {@code head}, {@code heads}, a revision id or unique prefix, or {@code +N}. */
     @Parameter(defaultValue = "head")
