@@ -6,18 +6,16 @@ import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import java.util.List;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * A CI gate: fails when revisions are pending or the entity model differs from the schema at
- * head, and prints the differences. Compiles the project first, as revision does.
+ * head, and prints the differences. Run from the command line it compiles the project first, as
+ * revision does; bound in the build (in verify, say) it checks the classes the build compiled.
  */
 @Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class CheckMojo extends EntityModelMojo {
 
     /**
@@ -33,7 +31,7 @@ public class CheckMojo extends EntityModelMojo {
     }
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void compare(MigrationsConfig config, EngineLog log) {
         String devDatabase = devDatabase();
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {

@@ -1,7 +1,13 @@
 package dev.migrations.maven;
 
+import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.MigrationsConfig;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -39,6 +45,22 @@ abstract class EntityModelMojo extends ConnectingMojo {
     /** Print where the time went, phase by phase: a goal argument, -Dverbose or -Dmigrations.verbose. */
     @Parameter(defaultValue = "false")
     boolean verbose;
+
+    @Component
+    LifecycleExecutor lifecycleExecutor;
+
+    /**
+     * Compiles the project first when run from the command line; bound in the lifecycle, the
+     * build has compiled it ({@link ProjectCompilation}).
+     */
+    @Override
+    final void run(MigrationsConfig config, EngineLog log) throws MojoExecutionException, MojoFailureException {
+        new ProjectCompilation(lifecycleExecutor, session).compileFor(mojoExecution);
+        compare(config, log);
+    }
+
+    /** The goal's engine call, once the project's classes are compiled. */
+    abstract void compare(MigrationsConfig config, EngineLog log);
 
     @Override
     RunOptions options() {

@@ -7,19 +7,16 @@ import dev.migrations.engine.MigrationsConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Writes one new migration class and prints its path and id. With entities configured it
- * compares them with the schema at head and writes the difference; it compiles the project
- * first, so it works on a fresh clone and right after an entity changes.
+ * compares them with the schema at head and writes the difference. Run from the command line
+ * it compiles the project first, so it works on a fresh clone and right after an entity changes.
  */
 @Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class RevisionMojo extends EntityModelMojo {
 
     /** What the revision does: its javadoc, its @Revision message and its file name's slug. */
@@ -43,7 +40,7 @@ public class RevisionMojo extends EntityModelMojo {
     boolean commit;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void compare(MigrationsConfig config, EngineLog log) {
         String message = commandLine.argument("message", this.message);
         String head = commandLine.argument("head", this.head);
         String revisionId = commandLine.argument("revisionId", this.revisionId);
