@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.db.ConnectionSettings;
@@ -70,7 +69,8 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
                 services.requireOne(goal());
             }
             commandLine = new CommandLine(session.getUserProperties());
-            run(config(), new MavenEngineLog(getLog()));
+            run(config(), services.severalIn() ? MavenEngineLog.ofService(getLog(), project.getArtifactId())
+                    : MavenEngineLog.of(getLog()));
         } catch (MigrationException e) {
             // Without the cause: Maven would append the cause's message to the one line.
             getLog().debug(e);
@@ -92,8 +92,8 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
                 options.verbose());
     }
 
-    /** Runs the goal's engine call. */
-    abstract void run(MigrationsConfig config, EngineLog log) throws MojoExecutionException, MojoFailureException;
+    /** Runs the goal's engine call; {@code log} names the service when the build has several. */
+    abstract void run(MigrationsConfig config, MavenEngineLog log) throws MojoExecutionException, MojoFailureException;
 
     abstract String goal();
 

@@ -1,7 +1,6 @@
 package dev.migrations.maven;
 
 import dev.migrations.autogen.Autogenerate;
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
@@ -31,7 +30,7 @@ public class CheckMojo extends EntityModelMojo {
     }
 
     @Override
-    void compare(MigrationsConfig config, EngineLog log) {
+    void compare(MigrationsConfig config, MavenEngineLog log) {
         String devDatabase = devDatabase();
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
@@ -51,7 +50,7 @@ public class CheckMojo extends EntityModelMojo {
         if (comparison.hasChanges()) {
             // at error level: they are why the build fails, and mvn -q shows nothing below it
             for (String line : comparison.changeLines()) {
-                getLog().error("  " + line);
+                log.error("  " + line);
             }
             throw new MigrationException("The entity model differs from the schema at head in "
                     + comparison.operations().size() + " way(s), listed above; write the migration with "

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import java.util.List;
@@ -28,7 +27,7 @@ public class CurrentMojo extends ConnectingMojo {
     }
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new Migrations(config, log).current(commandLine.flag("verbose", verbose));
     }
 

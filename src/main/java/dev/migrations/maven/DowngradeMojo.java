@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
@@ -16,7 +15,7 @@ public class DowngradeMojo extends RevisionRunMojo {
     String target;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         String target = commandLine.argument("target", this.target);
         if (target == null || target.isBlank()) {
             throw new MigrationException("migrations:downgrade needs a target: -Dtarget=-1, -Dtarget=base or -Dtarget=<revision id>.");

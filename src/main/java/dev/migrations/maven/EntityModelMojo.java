@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +53,13 @@ abstract class EntityModelMojo extends ConnectingMojo {
      * build has compiled it ({@link ProjectCompilation}).
      */
     @Override
-    final void run(MigrationsConfig config, EngineLog log) throws MojoExecutionException, MojoFailureException {
+    final void run(MigrationsConfig config, MavenEngineLog log) throws MojoExecutionException, MojoFailureException {
         new ProjectCompilation(lifecycleExecutor, session).compileFor(mojoExecution);
         compare(config, log);
     }
 
     /** The goal's engine call, once the project's classes are compiled. */
-    abstract void compare(MigrationsConfig config, EngineLog log);
+    abstract void compare(MigrationsConfig config, MavenEngineLog log);
 
     @Override
     RunOptions options() {

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,7 +14,7 @@ public class HeadsMojo extends AbstractMigrationsMojo {
     boolean verbose;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new Migrations(config, log).heads(commandLine.flag("verbose", verbose));
     }
 

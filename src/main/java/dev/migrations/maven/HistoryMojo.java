@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,7 +21,7 @@ public class HistoryMojo extends ConnectingMojo {
     boolean verbose;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new Migrations(config, log).history(commandLine.argument("range", range),
                 commandLine.flag("verbose", verbose));
     }

@@ -1,7 +1,6 @@
 package dev.migrations.maven;
 
 import dev.migrations.autogen.RevisionScripts;
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +24,7 @@ public class MergeMojo extends AbstractMigrationsMojo {
     String revisionId;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new RevisionScripts(config, log, Clock.systemDefaultZone()).merge(commandLine.argument("message", message),
                 commandLine.list("revisions", revisions), commandLine.argument("revisionId", revisionId));
     }

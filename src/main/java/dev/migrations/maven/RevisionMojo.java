@@ -2,7 +2,6 @@ package dev.migrations.maven;
 
 import dev.migrations.autogen.GitCommit;
 import dev.migrations.autogen.RevisionScripts;
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public class RevisionMojo extends EntityModelMojo {
     boolean commit;
 
     @Override
-    void compare(MigrationsConfig config, EngineLog log) {
+    void compare(MigrationsConfig config, MavenEngineLog log) {
         String message = commandLine.argument("message", this.message);
         String head = commandLine.argument("head", this.head);
         String revisionId = commandLine.argument("revisionId", this.revisionId);

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
@@ -30,7 +29,7 @@ public class StampMojo extends ConnectingMojo {
     }
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         String revision = commandLine.argument("revision", this.revision);
         if (revision == null || revision.isBlank()) {
             throw new MigrationException("migrations:stamp needs a revision: -Drevision=head, -Drevision=base or -Drevision=<id>.");

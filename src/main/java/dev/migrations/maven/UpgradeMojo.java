@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,7 +15,7 @@ public class UpgradeMojo extends RevisionRunMojo {
     String target;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new Migrations(config, log).upgrade(commandLine.argument("target", target));
     }
 
