@@ -41,7 +41,6 @@ final class ProjectCompilation {
         forking.setExecutePhase(PHASE);
         MojoExecution fork = new MojoExecution(forking, execution.getExecutionId(), execution.getSource());
         fork.setConfiguration(execution.getConfiguration());
-        fork.setLifecyclePhase(execution.getLifecyclePhase());
         List<MavenProject> forked = List.of();
         try {
             lifecycle.calculateForkedExecutions(fork, session);
@@ -50,6 +49,9 @@ final class ProjectCompilation {
             // the forked goal's own failure ("Compilation failure" with the compiler's lines)
             if (e.getCause() instanceof MojoFailureException failure) {
                 throw failure;
+            }
+            if (e.getCause() instanceof MojoExecutionException error) {
+                throw error;
             }
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (Exception e) {
