@@ -29,6 +29,12 @@ try {
     assert lines.findIndexOf { it.contains(':jar (default-jar) @ check-in-verify') } <
         lines.findIndexOf { it ==~ /\[INFO\] --- .*:check \(schema-gate\) @ check-in-verify ---/ }
 
+    // bound before the compiler runs, it would read no classes, or the last build's: it refuses
+    s.mvnOwnDatabase([:], '-Ptoo-early', 'verify')
+        .failsCleanly("migrations:check is bound to the process-resources phase, before the project's classes are compiled")
+        .contains('bind it to process-classes or a later phase')
+        .doesNotContain('The entity model')
+
     // an entity changes and no revision is written: the same build fails, naming the difference
     def entity = new File(basedir, 'src/main/java/it/gate/Customer.java')
     entity.text = entity.text.replace('    String name;\n', '    String name;\n\n    String phone;\n')

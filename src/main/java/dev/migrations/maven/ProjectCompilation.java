@@ -1,5 +1,6 @@
 package dev.migrations.maven;
 
+import dev.migrations.engine.MigrationException;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
@@ -23,6 +24,10 @@ final class ProjectCompilation {
 
     static final String PHASE = "process-classes";
 
+    /** The phases of the default lifecycle that run before the project's classes are compiled. */
+    private static final List<String> BEFORE_COMPILE = List.of("validate", "initialize", "generate-sources",
+            "process-sources", "generate-resources", "process-resources");
+
     private final LifecycleExecutor lifecycle;
     private final MavenSession session;
 
@@ -31,9 +36,18 @@ final class ProjectCompilation {
         this.session = session;
     }
 
-    /** Compiles the project unless {@code execution} runs inside the build's lifecycle. */
+    /**
+     * Compiles the project unless {@code execution} runs inside the build's lifecycle, where it
+     * must come after the compiler: earlier, the classes would be missing or those of the last build.
+     */
     void compileFor(MojoExecution execution) throws MojoExecutionException, MojoFailureException {
         if (execution.getSource() != MojoExecution.Source.CLI) {
+            String phase = execution.getLifecyclePhase();
+            if (BEFORE_COMPILE.contains(phase)) {
+                throw new MigrationException("migrations:" + execution.getGoal() + " is bound to the " + phase
+                        + " phase, before the project's classes are compiled; bind it to process-classes or a later"
+                        + " phase (verify, say).");
+            }
             return;
         }
         // the forked executions are planned as Maven plans a declared @Execute: from the descriptor
