@@ -1,25 +1,24 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.engine.RevisionSource;
+import dev.migrations.engine.db.ConnectionSettings;
 import java.io.File;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
- * The parameters every goal shares, turned into one {@link MigrationsConfig}; a goal only
- * says which engine call to make. A user error becomes a build failure with its one-line
+ * What every goal reads: where the service's migrations are, and whether to skip. A goal
+ * declares the parameters it reads itself (or through {@link ConnectingMojo} when it connects), so
+ * that {@code mvn migrations:help -Ddetail} lists under each goal only what that goal uses; it
+ * only says which engine call to make. A user error becomes a build failure with its one-line
  * message and no stack trace.
  *
  * <p>Goal arguments ({@code target}, {@code message}, ...) are declared without a
@@ -28,87 +27,15 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  */
 abstract class AbstractMigrationsMojo extends AbstractMojo {
 
-    /**
-     * JDBC url of the database; none means an embedded PostgreSQL in target/migrations/pgdata.
-     * Evaluated by the goal, not by Maven, so that -X does not print a password the url carries.
-     */
-    @Parameter(property = "migrations.url")
-    PlexusConfiguration url;
-
-    @Parameter(property = "migrations.username")
-    String username;
-
-    /** Never printed, -X included. Prefer serverId with an encrypted password in settings.xml. */
-    @Parameter(property = "migrations.password")
-    PlexusConfiguration password;
-
-    /** The id of a server in settings.xml whose username and password to use. */
-    @Parameter(property = "migrations.serverId")
-    String serverId;
-
-    /** The schema migrations act on; the connection's default schema when not set. */
-    @Parameter(property = "migrations.schema")
-    String schema;
-
-    /**
-     * The version table; {@value MigrationsConfig#DEFAULT_VERSION_TABLE} when not set. No default
-     * value here: a value Maven filled in could not be told from one the pom sets, which the
-     * environment's MIGRATIONS_VERSION_TABLE overrides.
-     */
-    @Parameter(property = "migrations.versionTable")
-    String versionTable;
-
+    /** The source root of the migration classes. */
     @Parameter(property = "migrations.directory", defaultValue = "${project.basedir}/src/main/migrations")
     File migrationsDirectory;
 
+    /** The package of the migration classes. */
     @Parameter(property = "migrations.package", defaultValue = MigrationsConfig.DEFAULT_PACKAGE)
     String migrationsPackage;
 
-    /** Seconds to wait for another migration run that holds the database lock. */
-    @Parameter(property = "migrations.lockTimeout", defaultValue = "300")
-    long lockTimeout;
-
-    /** Packages scanned for @Entity classes (autogenerate and check): a list, or comma separated. */
-    @Parameter(property = "migrations.entityPackages")
-    List<String> entityPackages;
-
-    /**
-     * Tables and sequences autogenerate and check leave alone, a list or comma separated; {@code *}
-     * matches any run of characters (another service's in a shared schema, a tool's own).
-     */
-    @Parameter(property = "migrations.excludeObjects")
-    List<String> excludeObjects;
-
-    /** The persistence unit to read when META-INF/persistence.xml has several. */
-    @Parameter(property = "migrations.persistenceUnit")
-    String persistenceUnit;
-
-    /**
-     * Settings the application's Hibernate runs with (naming strategies, dialect options), so
-     * that the compared model is the schema the application would build.
-     */
-    @Parameter
-    Map<String, String> hibernateProperties;
-
-    /**
-     * Applied revisions whose source was edited afterwards and that the user accepts as they are
-     * now (ids or unique prefixes, a list or comma separated); upgrade records the new checksum.
-     */
-    @Parameter(property = "migrations.acceptChanged")
-    List<String> acceptChanged;
-
-    /** Run all pending revisions in one transaction (Alembic's default, Flyway's group). */
-    @Parameter(property = "migrations.singleTransaction", defaultValue = "false")
-    boolean singleTransaction;
-
-    /**
-     * More detail: the time of each phase, and per goal what its page says. A goal argument
-     * ({@code -Dverbose}, {@code -Dmigrations.verbose}): no {@code property} here, so that a
-     * project property of that name does not set it.
-     */
-    @Parameter(defaultValue = "false")
-    boolean verbose;
-
+    /** Do nothing. */
     @Parameter(property = "migrations.skip", defaultValue = "false")
     boolean skip;
 
@@ -123,9 +50,6 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
-
-    @Component
-    SettingsDecrypter settingsDecrypter;
 
     /** This build's command line: goal arguments and connection settings that win over the pom. */
     CommandLine commandLine;
@@ -146,9 +70,8 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
                 services.requireOne(goal());
             }
             commandLine = new CommandLine(session.getUserProperties());
-            MigrationsConfig config = new ConfigurationReader(this, commandLine, System.getenv(), session.getSettings(),
-                    settingsDecrypter).read();
-            run(config, new MavenEngineLog(getLog()));
+            run(config(), services.severalIn() ? MavenEngineLog.ofService(getLog(), project.getArtifactId())
+                    : MavenEngineLog.of(getLog()));
         } catch (MigrationException e) {
             // Without the cause: Maven would append the cause's message to the one line.
             getLog().debug(e);
@@ -158,8 +81,21 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
         }
     }
 
-    /** Runs the goal's engine call. */
-    abstract void run(MigrationsConfig config, EngineLog log);
+    /** The engine's configuration: this service's migrations, with no database (a goal that connects adds it). */
+    MigrationsConfig config() {
+        return config(null, null, null, RunOptions.DEFAULTS);
+    }
+
+    MigrationsConfig config(ConnectionSettings connection, String schema, String versionTable, RunOptions options) {
+        return new MigrationsConfig(connection, null,
+                RevisionSource.directory(migrationsDirectory.toPath(), migrationsPackage), workDirectory.toPath(),
+                schema, versionTable, options.lockTimeoutSeconds() * 1000,
+                Set.copyOf(ListParameter.values(options.acceptChanged())), options.singleTransaction(),
+                options.verbose(), new MavenSpelling());
+    }
+
+    /** Runs the goal's engine call; {@code log} names the service when the build has several. */
+    abstract void run(MigrationsConfig config, MavenEngineLog log) throws MojoExecutionException, MojoFailureException;
 
     abstract String goal();
 

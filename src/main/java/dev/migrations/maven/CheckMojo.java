@@ -1,31 +1,37 @@
 package dev.migrations.maven;
 
 import dev.migrations.autogen.Autogenerate;
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * A CI gate: fails when revisions are pending or the entity model differs from the schema at
- * head, and prints the differences. Compiles the project first, as revision does.
+ * head, and prints the differences. Run from the command line it compiles the project first, as
+ * revision does; bound in the build (in verify, say) it checks the classes the build compiled.
  */
 @Mojo(name = "check", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class CheckMojo extends AbstractMigrationsMojo {
+public class CheckMojo extends EntityModelMojo {
 
-    /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter
-    String devDatabase;
+    /**
+     * Applied revisions whose source was edited afterwards and that the user accepts as they are
+     * now (ids or unique prefixes, a list or comma separated); any other edited one fails the check.
+     */
+    @Parameter(property = "migrations.acceptChanged")
+    List<String> acceptChanged;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
-        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
+    RunOptions options() {
+        return new RunOptions(RunOptions.DEFAULTS.lockTimeoutSeconds(), acceptChanged, false, verbose());
+    }
+
+    @Override
+    void compare(MigrationsConfig config, MavenEngineLog log) {
+        String devDatabase = devDatabase();
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
             Migrations.Position position = new Migrations(config, log).verifiedPosition();
@@ -44,7 +50,7 @@ public class CheckMojo extends AbstractMigrationsMojo {
         if (comparison.hasChanges()) {
             // at error level: they are why the build fails, and mvn -q shows nothing below it
             for (String line : comparison.changeLines()) {
-                getLog().error("  " + line);
+                log.error("  " + line);
             }
             throw new MigrationException("The entity model differs from the schema at head in "
                     + comparison.operations().size() + " way(s), listed above; write the migration with "

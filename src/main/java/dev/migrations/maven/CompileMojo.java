@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.source.ShippedIndex;
@@ -21,7 +20,7 @@ public class CompileMojo extends AbstractMigrationsMojo {
     File outputDirectory;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         ShippedIndex.Written written = new Migrations(config, log).ship(outputDirectory.toPath());
         log.info(written.revisions() + (written.revisions() == 1 ? " revision" : " revisions") + " of package "
                 + config.migrationsPackage() + " compiled into " + outputDirectory + ", listed in "

@@ -2,10 +2,8 @@ package dev.migrations.maven;
 
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
-import dev.migrations.engine.RevisionSource;
 import dev.migrations.engine.db.ConnectionSettings;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.settings.Server;
@@ -23,13 +21,13 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 final class ConfigurationReader {
 
-    private final AbstractMigrationsMojo mojo;
+    private final ConnectingMojo mojo;
     private final CommandLine commandLine;
     private final Map<String, String> environment;
     private final Settings settings;
     private final SettingsDecrypter decrypter;
 
-    ConfigurationReader(AbstractMigrationsMojo mojo, CommandLine commandLine, Map<String, String> environment,
+    ConfigurationReader(ConnectingMojo mojo, CommandLine commandLine, Map<String, String> environment,
                         Settings settings, SettingsDecrypter decrypter) {
         this.mojo = mojo;
         this.commandLine = commandLine;
@@ -38,13 +36,9 @@ final class ConfigurationReader {
         this.decrypter = decrypter;
     }
 
-    MigrationsConfig read() {
-        return new MigrationsConfig(connection(), null,
-                RevisionSource.directory(mojo.migrationsDirectory.toPath(), mojo.migrationsPackage),
-                mojo.workDirectory.toPath(), setting("schema", "MIGRATIONS_SCHEMA", () -> mojo.schema).value(),
-                setting("versionTable", "MIGRATIONS_VERSION_TABLE", () -> mojo.versionTable).value(),
-                mojo.lockTimeout * 1000, Set.copyOf(ListParameter.values(mojo.acceptChanged)),
-                mojo.singleTransaction, commandLine.flag("verbose", mojo.verbose), new MavenSpelling());
+    MigrationsConfig read(RunOptions options) {
+        return mojo.config(connection(), setting("schema", "MIGRATIONS_SCHEMA", () -> mojo.schema).value(),
+                setting("versionTable", "MIGRATIONS_VERSION_TABLE", () -> mojo.versionTable).value(), options);
     }
 
     private ConnectionSettings connection() {

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
@@ -9,14 +8,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Runs downgrade() of applied revisions, newest first, down to the target. */
 @Mojo(name = "downgrade", threadSafe = true)
-public class DowngradeMojo extends AbstractMigrationsMojo {
+public class DowngradeMojo extends RevisionRunMojo {
 
     /** {@code -N}, {@code base}, or a revision id or unique prefix to stay at. */
     @Parameter
     String target;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         String target = commandLine.argument("target", this.target);
         if (target == null || target.isBlank()) {
             throw new MigrationException("migrations:downgrade needs a target: -Dtarget=-1, -Dtarget=base or -Dtarget=<revision id>.");

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -8,15 +7,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists revisions newest first with parents, branch and merge points; the current ones marked. */
 @Mojo(name = "history", threadSafe = true)
-public class HistoryMojo extends AbstractMigrationsMojo {
+public class HistoryMojo extends ConnectingMojo {
 
     /** {@code from:to}, either side optional, e.g. {@code ae10:} or {@code :head}. */
     @Parameter
     String range;
 
+    /**
+     * Each revision's file, creation time and depends-on revisions too: a goal argument,
+     * -Dverbose or -Dmigrations.verbose.
+     */
+    @Parameter(defaultValue = "false")
+    boolean verbose;
+
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
-        new Migrations(config, log).history(commandLine.argument("range", range), config.verbose());
+    void run(MigrationsConfig config, MavenEngineLog log) {
+        new Migrations(config, log).history(commandLine.argument("range", range),
+                commandLine.flag("verbose", verbose));
     }
 
     @Override

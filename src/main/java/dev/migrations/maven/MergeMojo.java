@@ -1,7 +1,6 @@
 package dev.migrations.maven;
 
 import dev.migrations.autogen.RevisionScripts;
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "merge", threadSafe = true)
 public class MergeMojo extends AbstractMigrationsMojo {
 
+    /** What the merge revision says it merges. */
     @Parameter
     String message;
 
@@ -19,11 +19,12 @@ public class MergeMojo extends AbstractMigrationsMojo {
     @Parameter
     List<String> revisions;
 
+    /** The merge revision's id; 12 random hex characters when not set. */
     @Parameter
     String revisionId;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new RevisionScripts(config, log, Clock.systemDefaultZone()).merge(commandLine.argument("message", message),
                 commandLine.list("revisions", revisions), commandLine.argument("revisionId", revisionId));
     }

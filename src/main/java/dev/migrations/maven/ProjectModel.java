@@ -46,7 +46,7 @@ final class ProjectModel {
     }
 
     /** Runs {@code action} on an autogenerate set up for the project, then releases its classes. */
-    static <T> T autogenerate(AbstractMigrationsMojo mojo, MigrationsConfig config, String devDatabase, EngineLog log,
+    static <T> T autogenerate(EntityModelMojo mojo, MigrationsConfig config, String devDatabase, EngineLog log,
                               Function<Autogenerate, T> action) {
         EntityModelSource source = source(mojo.project, mojo.entityPackages, mojo.persistenceUnit,
                 mojo.hibernateProperties, mojo.excludeObjects);

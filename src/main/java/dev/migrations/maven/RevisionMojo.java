@@ -2,26 +2,23 @@ package dev.migrations.maven;
 
 import dev.migrations.autogen.GitCommit;
 import dev.migrations.autogen.RevisionScripts;
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationsConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Writes one new migration class and prints its path and id. With entities configured it
- * compares them with the schema at head and writes the difference; it compiles the project
- * first, so it works on a fresh clone and right after an entity changes.
+ * compares them with the schema at head and writes the difference. Run from the command line
+ * it compiles the project first, so it works on a fresh clone and right after an entity changes.
  */
 @Mojo(name = "revision", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class RevisionMojo extends AbstractMigrationsMojo {
+public class RevisionMojo extends EntityModelMojo {
 
+    /** What the revision does: its javadoc, its @Revision message and its file name's slug. */
     @Parameter
     String message;
 
@@ -29,14 +26,11 @@ public class RevisionMojo extends AbstractMigrationsMojo {
     @Parameter
     Boolean autogenerate;
 
-    /** {@code embedded}: compare with a throwaway embedded PostgreSQL upgraded to head. */
-    @Parameter
-    String devDatabase;
-
     /** The parent revision; required when there are several heads. */
     @Parameter
     String head;
 
+    /** The new revision's id; 12 random hex characters when not set. */
     @Parameter
     String revisionId;
 
@@ -45,12 +39,12 @@ public class RevisionMojo extends AbstractMigrationsMojo {
     boolean commit;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void compare(MigrationsConfig config, MavenEngineLog log) {
         String message = commandLine.argument("message", this.message);
         String head = commandLine.argument("head", this.head);
         String revisionId = commandLine.argument("revisionId", this.revisionId);
         Boolean autogenerate = commandLine.flag("autogenerate", this.autogenerate);
-        String devDatabase = commandLine.argument("devDatabase", this.devDatabase);
+        String devDatabase = devDatabase();
         boolean compare = autogenerate != null ? autogenerate : ProjectModel.hasEntities(project, entityPackages);
         Optional<Path> file;
         if (compare) {

@@ -37,6 +37,10 @@ final class Services {
         return declares && !"pom".equals(project.getPackaging());
     }
 
+    private List<String> services() {
+        return reactor.stream().filter(this::isService).map(MavenProject::getArtifactId).toList();
+    }
+
     /** The project's migrations directory, as its own plugin configuration sets it. */
     private File migrationsDirectory(MavenProject project) {
         for (Plugin plugin : project.getBuildPlugins()) {
@@ -49,8 +53,13 @@ final class Services {
         return new File(project.getBasedir(), "src/main/migrations");
     }
 
+    /** The build has more than one service: its output must say which one each line is about. */
+    boolean severalIn() {
+        return services().size() > 1;
+    }
+
     void requireOne(String goal) {
-        List<String> services = reactor.stream().filter(this::isService).map(MavenProject::getArtifactId).toList();
+        List<String> services = services();
         if (services.size() > 1) {
             throw new MigrationException("migrations:" + goal + " acts on one service, but this build has "
                     + services.size() + " (" + String.join(", ", services) + "); choose one with -pl <module>.");

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -9,14 +8,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Applies pending revisions in dependency order, each in its own transaction. */
 @Mojo(name = "upgrade", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class UpgradeMojo extends AbstractMigrationsMojo {
+public class UpgradeMojo extends RevisionRunMojo {
 
     /** {@code head}, {@code heads}, a revision id or unique prefix, or {@code +N}. */
     @Parameter(defaultValue = "head")
     String target;
 
     @Override
-    void run(MigrationsConfig config, EngineLog log) {
+    void run(MigrationsConfig config, MavenEngineLog log) {
         new Migrations(config, log).upgrade(commandLine.argument("target", target));
     }
 
