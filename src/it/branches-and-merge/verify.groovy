@@ -30,6 +30,23 @@ try {
         .matches(/applied\s+${base}\s+create customer/)
         .matches(/applied\s+${a}\s+create product/)
     assert s.db().versionHeads() == [a]
+    // status at a: two revisions behind on two branches, each line marked and in history's shape
+    def status = s.mvn('migrations:status').succeeds()
+    def marked = status.infoLines().findAll { it.startsWith('[X] ') || it.startsWith('[ ] ') }
+    assert marked.size() == 4: status.output
+    assert marked.findAll { it.startsWith('[ ] ') }.collect { it.substring(4) }.sort() ==
+        ["${a} -> ${b1} (head), add customer phone", "${a} -> ${b2} (head), create product tag"].collect { it.toString() }
+    assert marked.contains("[X] ${base} -> ${a} (branchpoint) (current), create product".toString()): status.output
+    assert marked.contains("[X] <base> -> ${base}, create customer".toString()): status.output
+    status.contains("Not up to date: 2 revisions pending: ")
+    // the newest one only, with how many are left out; history the same
+    def limited = s.mvn('migrations:status', '-Dlimit=1').succeeds()
+    assert limited.infoLines().count { it.startsWith('[X] ') || it.startsWith('[ ] ') } == 1
+    limited.contains('... 3 older revisions not shown')
+    def history = s.mvn('migrations:history', '-Dlimit=2').succeeds()
+    assert history.infoLines().count { it.contains(' -> ') } == 2
+    history.contains('... 2 older revisions not shown')
+    s.mvn('migrations:status', '-Dlimit=x').failsCleanly("limit 'x' is not a number; give how many of the newest")
     def atA = s.db().snapshot()
     def versionAtA = versionState(s.db())
     s.mvn('migrations:upgrade').failsCleanly("Several heads: ${b1}, ${b2}")

@@ -426,14 +426,13 @@ public final class Migrations {
         if (entries.isEmpty()) {
             log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
         }
-        for (RevisionNode node : limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries) {
+        List<RevisionNode> shown = newest(entries, limit);
+        for (RevisionNode node : shown) {
             log.info((applied.contains(node.id()) ? "[X] " : "[ ] ")
                     + HistoryLine.of(graph, node, status.current(), false)
                     + (edited.contains(node.id()) ? "  (edited after it was applied)" : ""));
         }
-        if (limit > 0 && entries.size() > limit) {
-            log.info("... " + plural(entries.size() - limit, "older revision") + " not shown");
-        }
+        notShown(entries, shown);
         log.info(status.upToDate() ? "Up to date: " + (status.current().isEmpty() ? "no revisions"
                 : "at " + describe(status.current(), graph)) + "." : "Not up to date: " + status.differences() + ".");
         return status;
@@ -490,6 +489,11 @@ public final class Migrations {
 
     /** Revisions newest first, with parents, branch and merge points, the current ones marked. */
     public List<RevisionNode> history(String range, boolean verbose) {
+        return history(range, verbose, 0);
+    }
+
+    /** As {@link #history(String, boolean)}, the newest {@code limit} only (0: all). */
+    public List<RevisionNode> history(String range, boolean verbose, int limit) {
         RevisionCatalog catalog;
         RevisionGraph graph;
         List<RevisionNode> entries;
@@ -507,7 +511,8 @@ public final class Migrations {
         if (entries.isEmpty()) {
             log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
         }
-        for (RevisionNode node : entries) {
+        List<RevisionNode> shown = newest(entries, limit);
+        for (RevisionNode node : shown) {
             log.info(HistoryLine.of(graph, node, current, verbose));
             if (verbose) {
                 LoadedRevision revision = catalog.revision(node);
@@ -515,7 +520,23 @@ public final class Migrations {
                         + (revision.created().isEmpty() ? "" : ", created " + revision.created()));
             }
         }
-        return entries;
+        notShown(entries, shown);
+        return shown;
+    }
+
+    /** The first {@code limit} of a newest-first list (0: all of it). */
+    private static List<RevisionNode> newest(List<RevisionNode> entries, int limit) {
+        if (limit < 0) {
+            throw new MigrationException("limit is " + limit + "; give how many of the newest revisions to show,"
+                    + " 1 or more (0 for all).");
+        }
+        return limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries;
+    }
+
+    private void notShown(List<RevisionNode> entries, List<RevisionNode> shown) {
+        if (shown.size() < entries.size()) {
+            log.info("... " + plural(entries.size() - shown.size(), "older revision") + " not shown");
+        }
     }
 
     private Set<String> knownHeads(DatabaseSession session, RevisionGraph graph) throws SQLException {

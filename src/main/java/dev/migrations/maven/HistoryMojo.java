@@ -20,10 +20,14 @@ public class HistoryMojo extends ConnectingMojo {
     @Parameter(defaultValue = "false")
     boolean verbose;
 
+    /** Show the newest N revisions only: a goal argument, -Dlimit or -Dmigrations.limit; 0 shows all. */
+    @Parameter(defaultValue = "0")
+    int limit;
+
     @Override
     void run(MigrationsConfig config, MavenEngineLog log) {
         new Migrations(config, log).history(commandLine.argument("range", range),
-                commandLine.flag("verbose", verbose));
+                commandLine.flag("verbose", verbose), LimitArgument.of(commandLine, limit));
     }
 
     @Override
