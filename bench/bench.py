@@ -1063,8 +1063,7 @@ def main():
     notes = R.na_notes() + R.notes + [f"{k[0]}={k[1]} {k[2]}, breakdown of the last run: {d}" for k, d in R.engine_detail.items()]
     if notes:
         text += ["Notes:", *[f"- {n}" for n in notes], ""]
-    if not args.no_published:
-        text += ["Targets:", *[f"- {t}" for t in target_lines()], ""]
+    text += ["Targets:", *[f"- {t}" for t in target_lines()], ""]
     text += ["Failures:" if R.failures else "Failures: none", *[f"- {f}" for f in R.failures], ""]
     report = "\n".join(text)
     with open(os.path.join(TARGET, "results.md"), "w") as f:
