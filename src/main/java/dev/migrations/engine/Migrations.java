@@ -1,5 +1,12 @@
 package dev.migrations.engine;
 
+import dev.migrations.engine.internal.Await;
+import dev.migrations.engine.internal.DatabaseSession;
+import dev.migrations.engine.internal.EditedRevisions;
+import dev.migrations.engine.internal.HistoryLine;
+import dev.migrations.engine.internal.PendingSession;
+import dev.migrations.engine.internal.PhaseTimes;
+import dev.migrations.engine.internal.SlowRevisionWatch;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;

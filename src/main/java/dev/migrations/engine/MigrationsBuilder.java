@@ -1,5 +1,6 @@
 package dev.migrations.engine;
 
+import dev.migrations.engine.internal.SystemLoggerLog;
 import dev.migrations.engine.db.ConnectionSettings;
 import java.time.Duration;
 import java.util.Set;

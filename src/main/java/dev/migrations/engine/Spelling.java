@@ -1,5 +1,6 @@
 package dev.migrations.engine;
 
+import dev.migrations.engine.internal.LibrarySpelling;
 /**
  * How the person in front of a run names its commands and settings, so that the advice an
  * error gives ("merge them with ...", "raise ...") is in their words: Maven's goals and

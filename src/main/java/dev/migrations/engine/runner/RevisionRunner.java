@@ -6,7 +6,7 @@ import dev.migrations.engine.AppliedRevision;
 import dev.migrations.engine.Spelling;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
-import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.internal.PhaseTimes;
 import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;

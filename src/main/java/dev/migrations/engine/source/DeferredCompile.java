@@ -1,7 +1,7 @@
 package dev.migrations.engine.source;
 
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.internal.PhaseTimes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

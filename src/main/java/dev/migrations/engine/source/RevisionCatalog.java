@@ -1,7 +1,7 @@
 package dev.migrations.engine.source;
 
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.internal.PhaseTimes;
 import dev.migrations.engine.Spelling;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;

@@ -1,7 +1,7 @@
 package dev.migrations.engine.source;
 
-import dev.migrations.engine.Await;
-import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.internal.Await;
+import dev.migrations.engine.internal.PhaseTimes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

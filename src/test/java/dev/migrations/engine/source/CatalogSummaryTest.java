@@ -3,7 +3,7 @@ package dev.migrations.engine.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.internal.PhaseTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrations.api.Migration;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
-import dev.migrations.engine.PhaseTimes;
+import dev.migrations.engine.internal.PhaseTimes;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

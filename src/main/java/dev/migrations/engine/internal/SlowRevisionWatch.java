@@ -1,5 +1,6 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.EngineLog;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * applies revisions, which only waits and logs; the engine's own work stays on the caller's
  * thread.
  */
-final class SlowRevisionWatch implements AutoCloseable {
+public final class SlowRevisionWatch implements AutoCloseable {
 
     static final Duration FIRST = Duration.ofSeconds(5);
     static final Duration EVERY = Duration.ofSeconds(30);
@@ -29,12 +30,12 @@ final class SlowRevisionWatch implements AutoCloseable {
     private String watched;
     private ScheduledFuture<?> reports;
 
-    SlowRevisionWatch(EngineLog log) {
+    public SlowRevisionWatch(EngineLog log) {
         this.log = log;
     }
 
     /** Starts watching the revision about to run; a revision still watched is let go. */
-    synchronized void watch(String id, String message) {
+    public synchronized void watch(String id, String message) {
         stop();
         long begin = System.nanoTime();
         watched = id;
@@ -46,7 +47,7 @@ final class SlowRevisionWatch implements AutoCloseable {
      * Stops watching {@code id} if it is the one watched. Called before its "applied" line, so that
      * no "running" line about it can follow that.
      */
-    synchronized void finished(String id) {
+    public synchronized void finished(String id) {
         if (id.equals(watched)) {
             stop();
         }

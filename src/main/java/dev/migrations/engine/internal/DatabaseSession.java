@@ -1,5 +1,8 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
@@ -17,7 +20,7 @@ import java.sql.Statement;
  * One goal's use of the database: the embedded server if no url is configured, the work
  * connection (with the configured schema first on its search path), and the version table.
  */
-final class DatabaseSession implements AutoCloseable {
+public final class DatabaseSession implements AutoCloseable {
 
     private final EmbeddedPostgresServer embedded;
     private final Database database;
@@ -40,7 +43,7 @@ final class DatabaseSession implements AutoCloseable {
         this.versionTable = new VersionTable(dialect, config.schema(), config.versionTable());
     }
 
-    static DatabaseSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
+    public static DatabaseSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
         EmbeddedPostgresServer embedded = null;
         ConnectionSettings settings = config.connection();
         if (config.dataSource() != null) {
@@ -96,25 +99,25 @@ final class DatabaseSession implements AutoCloseable {
         }
     }
 
-    Connection connection() {
+    public Connection connection() {
         return connection;
     }
 
-    VersionTable versionTable() {
+    public VersionTable versionTable() {
         return versionTable;
     }
 
-    String schema() {
+    public String schema() {
         return schema;
     }
 
     /** The database as users know it: its url (password masked), or "the embedded PostgreSQL". */
-    String displayUrl() {
+    public String displayUrl() {
         return embedded != null ? "the embedded PostgreSQL" : database.displayUrl(connection);
     }
 
     /** Which database and schema a goal acted on, for its output: {@code <url> (schema public)}. */
-    String describe() {
+    public String describe() {
         return displayUrl() + " (schema " + schema + ")";
     }
 
@@ -122,7 +125,7 @@ final class DatabaseSession implements AutoCloseable {
      * Reads the recorded position ahead, on the thread that opened the session, for the first
      * {@link #position()}. A failure is left for that call to meet and report.
      */
-    void prefetchPosition() {
+    public void prefetchPosition() {
         try {
             prefetched = versionTable.position(connection);
         } catch (SQLException e) {
@@ -134,14 +137,14 @@ final class DatabaseSession implements AutoCloseable {
      * Where the version table says the database is: read ahead once (a look before the lock,
      * which another run may invalidate; what the lock protects is read again), else now.
      */
-    RecordedPosition position() throws SQLException {
+    public RecordedPosition position() throws SQLException {
         RecordedPosition position = prefetched;
         prefetched = null;
         return position != null ? position : versionTable.position(connection);
     }
 
     /** Creates the configured schema and the version table if they are missing. */
-    void prepareForWrites() throws SQLException {
+    public void prepareForWrites() throws SQLException {
         connection.setAutoCommit(true);
         if (config.schema() != null && !schemaExists()) {
             // looked up first: CREATE SCHEMA needs CREATE on the database even when the schema exists
@@ -162,14 +165,14 @@ final class DatabaseSession implements AutoCloseable {
         }
     }
 
-    AdvisoryLock lock(EngineLog log) {
+    public AdvisoryLock lock(EngineLog log) {
         // what was read before the lock may be out of date once it is held
         prefetched = null;
         return AdvisoryLock.acquire(database, lockScope(), config.lockTimeoutMillis(), log, config.spelling());
     }
 
     /** What the migration lock protects: the version table, so each service's runs exclude each other. */
-    String lockScope() {
+    public String lockScope() {
         return schema + "." + config.versionTable();
     }
 

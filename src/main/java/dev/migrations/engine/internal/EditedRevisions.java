@@ -1,5 +1,7 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
@@ -19,14 +21,14 @@ import java.util.stream.Collectors;
  * @param accepted edited and named in {@code acceptChanged}: upgrade records their new checksum
  * @param spelling how the user accepts an edit, for the message
  */
-record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spelling spelling) {
+public record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spelling spelling) {
 
     /** One edited revision: its id, file name and the checksum of the source as it is now. */
-    record Edited(String id, String file, String checksum) {
+    public record Edited(String id, String file, String checksum) {
     }
 
     /** @param applied the checksum recorded for each revision in force (null where none was) */
-    static EditedRevisions find(RevisionCatalog catalog, Set<String> heads, Map<String, String> applied,
+    public static EditedRevisions find(RevisionCatalog catalog, Set<String> heads, Map<String, String> applied,
                                 Set<String> acceptChanged, Spelling spelling) {
         RevisionGraph graph = catalog.graph();
         Set<String> accepting = new TreeSet<>();
@@ -52,7 +54,7 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spelling spe
      * Whether any revision in {@code current} (id to its source's checksum) was edited after it
      * was applied, by the same rule as {@link #find}.
      */
-    static boolean anyAmong(Map<String, String> current, Map<String, String> applied) {
+    public static boolean anyAmong(Map<String, String> current, Map<String, String> applied) {
         for (Map.Entry<String, String> revision : current.entrySet()) {
             if (differs(applied.get(revision.getKey()), revision.getValue())) {
                 return true;
@@ -67,7 +69,7 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spelling spe
     }
 
     /** Stops the run when an edit was not accepted; the database is not touched. */
-    void requireAccepted() {
+    public void requireAccepted() {
         if (refused.isEmpty()) {
             return;
         }
@@ -83,7 +85,7 @@ record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spelling spe
     }
 
     /** The warnings for accepted edits, one line each. */
-    List<String> acceptedWarnings() {
+    public List<String> acceptedWarnings() {
         return accepted.stream().map(e -> "Revision " + e.id() + " was edited after it was applied (" + e.file()
                 + "); accepted by " + spelling.setting("acceptChanged") + ".").toList();
     }

@@ -1,5 +1,6 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.MigrationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 

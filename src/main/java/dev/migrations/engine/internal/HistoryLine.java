@@ -1,4 +1,4 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
@@ -8,12 +8,12 @@ import java.util.Set;
  * One line of {@code history} or {@code heads}, in Alembic's shape:
  * {@code parent -> id (head) (branchpoint) (mergepoint) (current), message}.
  */
-final class HistoryLine {
+public final class HistoryLine {
 
     private HistoryLine() {
     }
 
-    static String of(RevisionGraph graph, RevisionNode node, Set<String> current, boolean verbose) {
+    public static String of(RevisionGraph graph, RevisionNode node, Set<String> current, boolean verbose) {
         StringBuilder line = new StringBuilder();
         line.append(node.parents().isEmpty() ? "<base>" : String.join(", ", node.parents()));
         line.append(" -> ").append(node.id());

@@ -1,11 +1,12 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.EngineLog;
 /** The engine's progress in the application's own logging, through {@link System.Logger}. */
-final class SystemLoggerLog implements EngineLog {
+public final class SystemLoggerLog implements EngineLog {
 
     private final System.Logger logger;
 
-    SystemLoggerLog(System.Logger logger) {
+    public SystemLoggerLog(System.Logger logger) {
         this.logger = logger;
     }
 

@@ -1,5 +1,6 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.EngineLog;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

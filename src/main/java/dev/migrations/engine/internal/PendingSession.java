@@ -1,5 +1,7 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.dialect.Dialect;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -15,7 +17,7 @@ import java.util.concurrent.FutureTask;
  * too, once connected: at head with thousands of revisions it is a query that returns a row per
  * revision, and nothing else is waiting for it.
  */
-final class PendingSession implements AutoCloseable {
+public final class PendingSession implements AutoCloseable {
 
     private final Opening opening;
     private final boolean embedded;
@@ -64,12 +66,12 @@ final class PendingSession implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
+    public static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
         return open(config, dialect, log, false);
     }
 
     /** As {@link #open}, and reads the recorded position too, for goals that start by checking it. */
-    static PendingSession openReadingPosition(MigrationsConfig config, Dialect dialect, EngineLog log) {
+    public static PendingSession openReadingPosition(MigrationsConfig config, Dialect dialect, EngineLog log) {
         return open(config, dialect, log, true);
     }
 
@@ -82,7 +84,7 @@ final class PendingSession implements AutoCloseable {
     }
 
     /** The open session; throws what opening it threw. */
-    DatabaseSession get() {
+    public DatabaseSession get() {
         return Await.result(opening, "connecting to the database");
     }
 

@@ -1,10 +1,12 @@
-package dev.migrations.engine;
+package dev.migrations.engine.internal;
 
+import dev.migrations.engine.Migrations;
+import dev.migrations.engine.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Advice for an application that calls the engine: the methods of {@link Migrations} and its builder. */
-final class LibrarySpelling implements Spelling {
+public final class LibrarySpelling implements Spelling {
 
     @Override
     public String command(String command, String... arguments) {
