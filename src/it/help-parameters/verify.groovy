@@ -32,8 +32,8 @@ def expected = [
     status   : every + connection + ['limit'],
     compile  : every + ['outputDirectory'],
     stamp    : every + connection + ['lockTimeout', 'revision', 'purge'],
-    upgrade  : every + connection + run + ['target'],
-    downgrade: every + connection + run + ['target'],
+    upgrade  : every + connection + run + ['target', 'sql'],
+    downgrade: every + connection + run + ['target', 'sql'],
     revision : every + connection + entityModel + ['verbose', 'message', 'autogenerate', 'head', 'revisionId', 'commit'],
     check    : every + connection + entityModel + ['verbose', 'acceptChanged'],
 ]

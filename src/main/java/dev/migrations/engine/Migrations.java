@@ -23,6 +23,11 @@ import dev.migrations.engine.source.SourceScan;
 import dev.migrations.engine.version.AppliedRecord;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.RecordedPosition;
+import dev.migrations.engine.runner.SqlScript;
+import dev.migrations.engine.version.VersionTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -468,6 +473,66 @@ public final class Migrations {
         } catch (SQLException e) {
             throw databaseError(e);
         }
+    }
+
+    /** A script written: its file, how many revisions it holds, and the move it makes. */
+    public record Script(Path file, int revisions, String from, String to) {
+    }
+
+    /**
+     * Writes the SQL an upgrade ({@code up}) or a downgrade to {@code target} would run, version
+     * table included, to {@code file} instead of running it. A range {@code from:to} needs no
+     * database; a plain target starts where the database is, read without the lock.
+     */
+    public Script sql(String target, boolean up, Path file) {
+        RevisionCatalog catalog = catalog();
+        RevisionGraph graph = catalog.graph();
+        int colon = target.indexOf(':');
+        Set<String> from;
+        String to;
+        String database;
+        if (colon >= 0) {
+            from = graph.stampHeads(target.substring(0, colon).strip());
+            to = target.substring(colon + 1).strip();
+            database = null;
+        } else {
+            try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+                DatabaseSession session = pending.get();
+                from = knownHeads(session, graph);
+                database = session.describe();
+            } catch (SQLException e) {
+                throw databaseError(e);
+            }
+            to = target;
+        }
+        List<RevisionNode> plan = up ? graph.upgradePlan(from, to) : graph.downgradePlan(from, to);
+        List<String> header = new ArrayList<>(List.of((up ? "Upgrade" : "Downgrade") + " from "
+                + describe(from, graph) + ", " + plural(plan.size(), "revision") + ", written by migrations-maven-plugin"
+                + (database == null ? "" : " for " + database) + "; nothing of it was run.",
+                "Run it with: psql -v ON_ERROR_STOP=1 -f <this file>"));
+        SqlScript script = new SqlScript(dialect, new VersionTable(dialect, config.schema(), config.versionTable()),
+                header, config.schema(), "sql script by " + appliedBy());
+        Set<String> current = new TreeSet<>(from);
+        for (RevisionNode node : plan) {
+            Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
+                    : graph.headsAfterDowngrade(current, node.id());
+            script.add(catalog.revision(node), up, current, next);
+            current = new TreeSet<>(next);
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, script.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot write the SQL script " + file + ": " + e.getMessage() + ".", e);
+        }
+        String fromText = describe(from, graph);
+        String toText = describe(current, graph);
+        log.info("Wrote the SQL of " + plural(plan.size(), "revision") + " (" + (up ? "upgrade" : "downgrade")
+                + " from " + fromText + " to " + toText + ") to " + file + "; nothing was run.");
+        return new Script(file, plan.size(), fromText, toText);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.migrations.maven;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -10,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "downgrade", threadSafe = true)
 public class DowngradeMojo extends RevisionRunMojo {
 
-    /** {@code -N}, {@code base}, or a revision id or unique prefix to stay at. */
+    /** {@code -N}, {@code base}, or a revision id or unique prefix to stay at; with -Dsql also {@code from:to}. */
     @Parameter
     String target;
 
@@ -20,7 +21,12 @@ public class DowngradeMojo extends RevisionRunMojo {
         if (target == null || target.isBlank()) {
             throw new MigrationException("migrations:downgrade needs a target: -Dtarget=-1, -Dtarget=base or -Dtarget=<revision id>.");
         }
-        new Migrations(config, log).downgrade(target);
+        Path script = sqlFile("downgrade");
+        if (script != null) {
+            new Migrations(config, log).sql(target, false, script);
+        } else {
+            new Migrations(config, log).downgrade(target);
+        }
     }
 
     @Override

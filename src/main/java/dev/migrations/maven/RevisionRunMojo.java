@@ -1,5 +1,6 @@
 package dev.migrations.maven;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -24,6 +25,26 @@ abstract class RevisionRunMojo extends ConnectingMojo {
     /** Print where the time went, phase by phase: a goal argument, -Dverbose or -Dmigrations.verbose. */
     @Parameter(defaultValue = "false")
     boolean verbose;
+
+    /**
+     * Write the SQL to a file instead of running it: a goal argument, {@code -Dsql} for
+     * target/migrations/&lt;goal&gt;.sql or {@code -Dsql=<file>}; with {@code -Dtarget=from:to}
+     * no database is needed.
+     */
+    @Parameter
+    String sql;
+
+    /** The file the SQL goes to when the user asked for a script; null for a run. */
+    Path sqlFile(String goal) {
+        String given = commandLine.argument("sql", sql);
+        if (given == null || given.equalsIgnoreCase("false")) {
+            return null;
+        }
+        if (given.equalsIgnoreCase("true")) {
+            return workDirectory.toPath().resolve(goal + ".sql");
+        }
+        return project.getBasedir().toPath().resolve(given);
+    }
 
     @Override
     final RunOptions options() {

@@ -37,6 +37,37 @@ public final class ItDatabase {
         }
     }
 
+    /**
+     * Runs a SQL script as psql runs a file: statement by statement on one connection in
+     * autocommit, so that the script's own BEGIN and COMMIT make its transactions. A statement
+     * ends with a line that ends with {@code ;}; lines starting {@code --} between statements are
+     * comments.
+     */
+    public void runScript(String script) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            StringBuilder current = new StringBuilder();
+            for (String line : script.split("\n", -1)) {
+                if (current.isEmpty() && (line.isBlank() || line.startsWith("--"))) {
+                    continue;
+                }
+                current.append(line).append('\n');
+                if (line.stripTrailing().endsWith(";")) {
+                    try {
+                        statement.execute(current.toString());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("the script fails at: " + current, e);
+                    }
+                    current.setLength(0);
+                }
+            }
+            if (!current.toString().isBlank()) {
+                throw new IllegalStateException("the script ends inside a statement: " + current);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to run the script", e);
+        }
+    }
+
     /** Each row as its columns joined by {@code |}. */
     public List<String> rows(String sql) {
         List<String> rows = new ArrayList<>();

@@ -59,18 +59,25 @@ public final class VersionTable {
 
     public void createIfMissing(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + heads() + " (version_num varchar(32) NOT NULL, "
-                    + "CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY (version_num))");
-            statement.execute("CREATE TABLE IF NOT EXISTS " + log() + " ("
-                    + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "revision varchar(32) NOT NULL, "
-                    + "action varchar(16) NOT NULL, "
-                    + "message text, "
-                    + "checksum varchar(64), "
-                    + "applied_at timestamp with time zone NOT NULL DEFAULT now(), "
-                    + "duration_ms bigint, "
-                    + "applied_by text)");
+            for (String create : createStatements()) {
+                statement.execute(create);
+            }
         }
+    }
+
+    /** The version table and its log, each created only if it is missing. */
+    public List<String> createStatements() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + heads() + " (version_num varchar(32) NOT NULL, "
+                        + "CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY (version_num))",
+                "CREATE TABLE IF NOT EXISTS " + log() + " ("
+                        + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                        + "revision varchar(32) NOT NULL, "
+                        + "action varchar(16) NOT NULL, "
+                        + "message text, "
+                        + "checksum varchar(64), "
+                        + "applied_at timestamp with time zone NOT NULL DEFAULT now(), "
+                        + "duration_ms bigint, "
+                        + "applied_by text)");
     }
 
     /** The current heads; empty for a database at base or without the table. */
