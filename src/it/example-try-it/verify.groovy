@@ -97,6 +97,36 @@ try {
         .collect { (it =~ /^\s*(?:if )?step mvn (.+?)(?:; then)?$/).with { m -> m.find() ? m.group(1).replace('"', '') : null } }
         .findAll()
     assert ran == scripted
+
+    // the CI trio on throwaway databases passes on the example as the script leaves it
+    s.mvn('migrations:verify').succeeds()
+        .contains('fresh database upgraded to head: 2 revision(s) applied')
+        .contains('stamped at head again: upgrade does nothing')
+        .contains('up, down and up again: 2 revision(s) restore the schema exactly')
+        .contains('the entity model matches the schema at head (2 entities)')
+    // and names the revision whose hand-written downgrade() forgets to drop its index
+    new File(shop, 'src/main/migrations/db/migrations/R20261207_0900_f0f0f0f0f0f0_index_order_status.java').text = """\
+package db.migrations;
+
+import dev.migrations.api.Migration;
+import dev.migrations.api.Operations;
+import dev.migrations.api.Revision;
+
+@Revision(id = "f0f0f0f0f0f0", parents = "${written.id}", message = "index order status", created = "2026-12-07T09:00:00")
+public class R20261207_0900_f0f0f0f0f0f0_index_order_status implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+        op.createIndex("ix_order_status", "order", "status");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+    }
+}
+"""
+    s.mvn('migrations:verify').failsCleanly('Revision f0f0f0f0f0f0 (index order status): '
+        + 'its downgrade() does not restore the schema before it'
+        + '; after upgrade and downgrade, drop index ix_order_status')
 } finally {
     s.close()
 }

@@ -36,6 +36,7 @@ def expected = [
     downgrade: every + connection + run + ['target', 'sql'],
     revision : every + connection + entityModel + ['verbose', 'message', 'autogenerate', 'head', 'revisionId', 'commit'],
     check    : every + connection + entityModel + ['verbose', 'acceptChanged'],
+    verify   : every + connection + entityModel + ['verbose'],
 ]
 expected.each { name, parameters ->
     assert listed.containsKey(name): "no section for migrations:${name} in the help:\n" + lines.join('\n')

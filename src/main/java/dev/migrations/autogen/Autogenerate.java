@@ -161,7 +161,7 @@ public final class Autogenerate {
             }
             try (server) {
                 Map<String, Set<String>> writtenChecks = times.time("revisions", () -> writtenChecks(live));
-                ConnectionSettings scratchDatabase = createDatabase(server, SCRATCH_DATABASE, true);
+                ConnectionSettings scratchDatabase = ThrowawayDatabases.create(server, SCRATCH_DATABASE, true);
                 long waiting = System.nanoTime();
                 EntityModel entities = await(model);
                 times.add("waiting for the model", System.nanoTime() - waiting);
@@ -220,8 +220,8 @@ public final class Autogenerate {
     private LiveSide readConfigured(Connection connection, RevisionCatalog catalog) throws SQLException {
         long begin = System.nanoTime();
         try {
-            String schema = schemaOf(connection);
-            return new LiveSide(readLive(connection, schema),
+            String schema = LiveSchema.schemaOf(connection, config);
+            return new LiveSide(LiveSchema.read(connection, schema, config, dialect),
                     config.connection().displayUrl() + " (schema " + schema + ")", catalog);
         } finally {
             times.add("live read", System.nanoTime() - begin);
@@ -251,9 +251,9 @@ public final class Autogenerate {
 
     private LiveSide readThrowaway(EmbeddedPostgresServer server) throws SQLException {
         String name = "migrations_dev_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
-        ConnectionSettings throwaway = createDatabase(server, name, false);
+        ConnectionSettings throwaway = ThrowawayDatabases.create(server, name, false);
         try {
-            Migrations migrations = new Migrations(config.withConnection(throwaway), quiet(log));
+            Migrations migrations = new Migrations(config.withConnection(throwaway), ThrowawayDatabases.quiet(log));
             RevisionCatalog catalog = migrations.catalog();
             times.time("throwaway upgrade", () -> {
                 if (!catalog.graph().isEmpty()) {
@@ -262,13 +262,13 @@ public final class Autogenerate {
             });
             long begin = System.nanoTime();
             try (Connection connection = new Database(throwaway).connect()) {
-                String schema = schemaOf(connection);
-                SchemaSnapshot snapshot = readLive(connection, schema);
+                String schema = LiveSchema.schemaOf(connection, config);
+                SchemaSnapshot snapshot = LiveSchema.read(connection, schema, config, dialect);
                 times.add("live read", System.nanoTime() - begin);
                 return new LiveSide(snapshot, "a throwaway embedded database upgraded to head", catalog);
             }
         } finally {
-            dropDatabase(server, name);
+            ThrowawayDatabases.drop(server, name);
         }
     }
 
@@ -313,26 +313,6 @@ public final class Autogenerate {
     }
 
 
-    private String schemaOf(Connection connection) throws SQLException {
-        if (config.schema() != null) {
-            return config.schema();
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            return rs.getString(1) == null ? "public" : rs.getString(1);
-        }
-    }
-
-    /** With the schema first on the search path, as the model side reads it. */
-    private SchemaSnapshot readLive(Connection connection, String schema) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + dialect.quote(schema));
-        }
-        return new SchemaReader().read(connection, schema,
-                Set.of(config.versionTable(), config.versionTable() + "_log")).withoutVersionTables();
-    }
-
     /** The server's major and minor version, as Hibernate's dialect wants them: the handshake gave them. */
     private static int[] versionOf(Connection connection) throws SQLException {
         return new int[] {connection.getMetaData().getDatabaseMajorVersion(),
@@ -343,58 +323,5 @@ public final class Autogenerate {
         try (Connection connection = new Database(server.connectionSettings()).connect()) {
             return versionOf(connection);
         }
-    }
-
-    private static ConnectionSettings createDatabase(EmbeddedPostgresServer server, String name, boolean reuse)
-            throws SQLException {
-        try (Connection admin = new Database(server.connectionSettings()).connect();
-             Statement statement = admin.createStatement()) {
-            if (reuse) {
-                try (ResultSet rs = statement.executeQuery(
-                        "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
-                    if (rs.next()) {
-                        return server.connectionSettings(name);
-                    }
-                }
-            }
-            try {
-                statement.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                // 42P04: another build created it first, which is just as good.
-                if (!reuse || !"42P04".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-        }
-        return server.connectionSettings(name);
-    }
-
-    private static void dropDatabase(EmbeddedPostgresServer server, String name) {
-        try (Connection admin = new Database(server.connectionSettings()).connect();
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException ignored) {
-            // A leftover throwaway database costs disk space only; the next clean removes it.
-        }
-    }
-
-    /** The throwaway database's upgrade is a means, not news: its progress goes to debug. */
-    private static EngineLog quiet(EngineLog log) {
-        return new EngineLog() {
-            @Override
-            public void info(String message) {
-                log.debug(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.warn(message);
-            }
-
-            @Override
-            public void debug(String message) {
-                log.debug(message);
-            }
-        };
     }
 }

@@ -47,15 +47,7 @@ public class CheckMojo extends EntityModelMojo {
         }
         Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, devDatabase, log,
                 Autogenerate::compare);
-        if (comparison.hasChanges()) {
-            // at error level: they are why the build fails, and mvn -q shows nothing below it
-            for (String line : comparison.changeLines()) {
-                log.error("  " + line);
-            }
-            throw new MigrationException("The entity model differs from the schema at head in "
-                    + comparison.operations().size() + " way(s), listed above; write the migration with "
-                    + "mvn migrations:revision -Dmessage=\"...\".");
-        }
+        requireMatch(comparison, "the schema at head", log);
         log.info("The entity model matches the schema at head (" + comparison.model().entityCount() + " entities, "
                 + comparison.comparedWith() + ").");
     }

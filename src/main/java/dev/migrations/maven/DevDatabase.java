@@ -5,6 +5,9 @@ import dev.migrations.engine.MigrationException;
 /** The {@code -DdevDatabase} argument of the goals that compare the model with a schema. */
 final class DevDatabase {
 
+    /** The value that means a throwaway embedded database. */
+    static final String EMBEDDED = "embedded";
+
     private DevDatabase() {
     }
 
@@ -12,7 +15,7 @@ final class DevDatabase {
         if (value == null || value.isBlank()) {
             return false;
         }
-        if (value.strip().equals("embedded")) {
+        if (value.strip().equals(EMBEDDED)) {
             return true;
         }
         throw new MigrationException("devDatabase '" + value + "' is not known; use -DdevDatabase=embedded to compare "

@@ -1,5 +1,7 @@
 package dev.migrations.maven;
 
+import dev.migrations.autogen.Autogenerate;
+import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,22 @@ abstract class EntityModelMojo extends ConnectingMojo {
 
     boolean verbose() {
         return commandLine.flag("verbose", verbose);
+    }
+
+    /**
+     * Fails listing the differences when the entity model differs from {@code schema}; they go
+     * out at error level, since they are why the build fails and {@code mvn -q} shows nothing below.
+     */
+    static void requireMatch(Autogenerate.Comparison comparison, String schema, MavenEngineLog log) {
+        if (!comparison.hasChanges()) {
+            return;
+        }
+        for (String line : comparison.changeLines()) {
+            log.error("  " + line);
+        }
+        throw new MigrationException("The entity model differs from " + schema + " in "
+                + comparison.operations().size() + " way(s), listed above; write the migration with "
+                + "mvn migrations:revision -Dmessage=\"...\".");
     }
 
     /** The -DdevDatabase argument, or the pom's. */
