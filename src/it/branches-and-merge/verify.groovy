@@ -43,9 +43,9 @@ try {
     def limited = s.mvn('migrations:status', '-Dlimit=1').succeeds()
     assert limited.infoLines().count { it.startsWith('[X] ') || it.startsWith('[ ] ') } == 1
     limited.contains('... 3 older revisions not shown')
-    def history = s.mvn('migrations:history', '-Dlimit=2').succeeds()
-    assert history.infoLines().count { it.contains(' -> ') } == 2
-    history.contains('... 2 older revisions not shown')
+    def newestTwo = s.mvn('migrations:history', '-Dlimit=2').succeeds()
+    assert newestTwo.infoLines().count { it.contains(' -> ') } == 2
+    newestTwo.contains('... 2 older revisions not shown')
     s.mvn('migrations:status', '-Dlimit=x').failsCleanly("limit 'x' is not a number; give how many of the newest")
     def atA = s.db().snapshot()
     def versionAtA = versionState(s.db())
