@@ -9,21 +9,17 @@ import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.graph.RevisionGraph;
+import dev.migrations.engine.graph.RevisionId;
 import dev.migrations.engine.graph.RevisionNode;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Creates new migration classes: empty revisions to write by hand, and merge revisions. */
 public final class RevisionScripts {
 
-    private static final Pattern CHOSEN_ID = Pattern.compile("[a-z0-9_]{1,32}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MigrationsConfig config;
     private final EngineLog log;
@@ -132,13 +128,13 @@ public final class RevisionScripts {
     private static String newId(RevisionGraph graph, String chosen) {
         if (chosen != null && !chosen.isBlank()) {
             String id = chosen.strip();
-            if (!CHOSEN_ID.matcher(id).matches()) {
-                throw new MigrationException("Revision id '" + id
-                        + "' is not valid; use 1-32 lowercase letters, digits or _ (or leave out -DrevisionId).");
-            }
             if (RevisionGraph.readsAsTarget(id)) {
                 throw new MigrationException("Revision id '" + id + "' reads as a target (head, heads, base); "
                         + "choose another -DrevisionId.");
+            }
+            if (!RevisionId.isValid(id)) {
+                throw new MigrationException("Revision id '" + id + "' is not valid; use " + RevisionId.RULE_TEXT
+                        + " (or leave out -DrevisionId).");
             }
             if (graph.contains(id)) {
                 throw new MigrationException("Revision id " + id + " is already taken; choose another -DrevisionId.");
@@ -151,9 +147,7 @@ public final class RevisionScripts {
         }
         String id;
         do {
-            byte[] bytes = new byte[6];
-            RANDOM.nextBytes(bytes);
-            id = HexFormat.of().formatHex(bytes);
+            id = RevisionId.generate();
         } while (graph.contains(id));
         return id;
     }

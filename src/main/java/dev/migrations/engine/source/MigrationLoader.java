@@ -3,6 +3,7 @@ package dev.migrations.engine.source;
 import dev.migrations.api.Migration;
 import dev.migrations.api.Revision;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.graph.RevisionId;
 import dev.migrations.engine.graph.RevisionNode;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,12 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Loads compiled migration classes and reads their {@link Revision} metadata. */
 public final class MigrationLoader implements Closeable {
-
-    static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
     private final ClassLoader classLoader;
     /** The loader this one made, and so closes; null for the application's own. */
@@ -129,9 +127,9 @@ public final class MigrationLoader implements Closeable {
     }
 
     private static void checkId(String id, String file, String what) {
-        if (!REVISION_ID.matcher(id).matches()) {
+        if (!RevisionId.isValid(id)) {
             throw new MigrationException("Revision " + what + " '" + id + "' in " + file
-                    + " is not a revision id; use letters, digits and _ only (12 hex characters as generated).");
+                    + " is not a revision id; use " + RevisionId.RULE_TEXT + " (12 hex characters as generated).");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.migrations.engine.source;
 
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.graph.RevisionId;
 import dev.migrations.engine.graph.RevisionNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -143,7 +144,7 @@ public final class ShippedIndex {
             throw damaged(index, number, "it has " + fields.length + " fields instead of " + FIELDS);
         }
         String id = fields[3];
-        if (!MigrationLoader.REVISION_ID.matcher(id).matches()) {
+        if (!RevisionId.isValid(id)) {
             throw damaged(index, number, "'" + id + "' is not a revision id");
         }
         SourceFile source = new SourceFile(Path.of(unescape(fields[1])), unescape(fields[0]), fields[2]);
