@@ -3,12 +3,15 @@ package dev.migrations.autogen;
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Commits a freshly written migration with git, for {@code -Dcommit=true}. */
 public final class GitCommit {
+
+    private static final long TIMEOUT_SECONDS = 60;
 
     private GitCommit() {
     }
@@ -19,13 +22,23 @@ public final class GitCommit {
     }
 
     private static void run(Path workingDirectory, List<String> command) {
+        Path log = null;
         try {
+            // git's output goes to a file, not a pipe read to its end: a hook waiting for input would
+            // keep a pipe open, and the time limit would never apply
+            log = Files.createTempFile("migrations-git", ".log");
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new MigrationException("'" + String.join(" ", command.subList(0, 2)) + "' failed: "
-                        + output.lines().findFirst().orElse("no output")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process.getOutputStream().close();
+            String what = "'" + String.join(" ", command.subList(0, 2)) + "'";
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new MigrationException(what + " did not finish within " + TIMEOUT_SECONDS + " s (a hook waiting?);"
+                        + " the migration file was written; commit it yourself.");
+            }
+            if (process.exitValue() != 0) {
+                String output = Files.readString(log, StandardCharsets.UTF_8).strip();
+                throw new MigrationException(what + " failed: " + output.lines().findFirst().orElse("no output")
                         + "; the migration file was written; commit it yourself.");
             }
         } catch (IOException e) {
@@ -34,6 +47,14 @@ public final class GitCommit {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("Interrupted while running git.");
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // a temporary file left behind costs nothing
+                }
+            }
         }
     }
 }
