@@ -19,8 +19,14 @@ public final class RevisionId {
     private RevisionId() {
     }
 
+    /** Letters, digits and {@code _} only, 1 to 32 of them; whether it reads as a target is the graph's to say. */
+    public static boolean isWellFormed(String id) {
+        return id != null && RULE.matcher(id).matches();
+    }
+
+    /** Well formed, and not a word a target uses: an id a new revision may take. */
     public static boolean isValid(String id) {
-        return id != null && RULE.matcher(id).matches() && !RevisionGraph.readsAsTarget(id);
+        return isWellFormed(id) && !RevisionGraph.readsAsTarget(id);
     }
 
     /** A new random id: 12 lowercase hex characters, as SPEC.md gives them. */

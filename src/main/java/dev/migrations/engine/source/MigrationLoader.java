@@ -127,7 +127,7 @@ public final class MigrationLoader implements Closeable {
     }
 
     private static void checkId(String id, String file, String what) {
-        if (!RevisionId.isValid(id)) {
+        if (!RevisionId.isWellFormed(id)) {
             throw new MigrationException("Revision " + what + " '" + id + "' in " + file
                     + " is not a revision id; use " + RevisionId.RULE_TEXT + " (12 hex characters as generated).");
         }

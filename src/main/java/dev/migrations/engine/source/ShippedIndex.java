@@ -144,7 +144,7 @@ public final class ShippedIndex {
             throw damaged(index, number, "it has " + fields.length + " fields instead of " + FIELDS);
         }
         String id = fields[3];
-        if (!RevisionId.isValid(id)) {
+        if (!RevisionId.isWellFormed(id)) {
             throw damaged(index, number, "'" + id + "' is not a revision id");
         }
         SourceFile source = new SourceFile(Path.of(unescape(fields[1])), unescape(fields[0]), fields[2]);
