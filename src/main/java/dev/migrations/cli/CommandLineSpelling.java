@@ -6,10 +6,13 @@ import java.util.Map;
 /** Advice in the command line's words: {@code upgrade heads}, {@code --lock-timeout}. */
 final class CommandLineSpelling implements Spelling {
 
-    private static final Map<String, String> OPTIONS = Map.of("url", "--url (or MIGRATIONS_URL)", "username",
-            "--username (or MIGRATIONS_USERNAME)", "schema", "--schema (or MIGRATIONS_SCHEMA)", "versionTable",
-            "--version-table (or MIGRATIONS_VERSION_TABLE)", "lockTimeout", "--lock-timeout", "acceptChanged",
+    /** Each setting's option, by its Maven parameter name. */
+    private static final Map<String, String> OPTIONS = Map.of("url", "--url", "username", "--username", "schema",
+            "--schema", "versionTable", "--version-table", "lockTimeout", "--lock-timeout", "acceptChanged",
             "--accept-changed", "package", "--package");
+    /** The environment variable an option falls back to, where it has one. */
+    private static final Map<String, String> VARIABLES = Map.of("url", "MIGRATIONS_URL", "username",
+            "MIGRATIONS_USERNAME", "schema", "MIGRATIONS_SCHEMA", "versionTable", "MIGRATIONS_VERSION_TABLE");
 
     @Override
     public String command(String command, String... arguments) {
@@ -32,12 +35,17 @@ final class CommandLineSpelling implements Spelling {
 
     @Override
     public String setting(String name) {
-        return OPTIONS.getOrDefault(name, "--" + name);
+        String variable = VARIABLES.get(name);
+        return option(name) + (variable == null ? "" : " (or " + variable + ")");
     }
 
     @Override
     public String setting(String name, String value) {
-        return OPTIONS.getOrDefault(name, "--" + name).replaceFirst(" .*", "") + " " + value;
+        return option(name) + " " + value;
+    }
+
+    private static String option(String name) {
+        return OPTIONS.getOrDefault(name, "--" + name);
     }
 
     @Override

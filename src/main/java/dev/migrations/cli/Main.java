@@ -89,7 +89,7 @@ public final class Main {
                 : new ConnectionSettings(invocation.url(), invocation.username(), invocation.password(),
                         invocation.password() == null ? null : "the environment variable MIGRATIONS_PASSWORD");
         MigrationsConfig config = new MigrationsConfig(connection, null,
-                RevisionSource.classpath(Thread.currentThread().getContextClassLoader(), invocation.packageName()),
+                RevisionSource.classpath(invocation.packageName()),
                 null, invocation.schema(), invocation.versionTable(), invocation.lockTimeoutSeconds() * 1000,
                 Set.copyOf(invocation.acceptChanged()), false, invocation.verbose(), new CommandLineSpelling());
         Migrations migrations = new Migrations(config, log);
@@ -112,11 +112,7 @@ public final class Main {
     private static int status(MigrationStatus status, PrintStream out) {
         out.println("Database: " + status.database());
         out.println("At: " + (status.current().isEmpty() ? "base" : String.join(", ", status.current())));
-        if (status.upToDate()) {
-            out.println("Up to date: no revision pending.");
-            return DONE;
-        }
-        out.println("Not up to date: " + status.differences() + ".");
-        return NOT_UP_TO_DATE;
+        out.println(status.summary());
+        return status.upToDate() ? DONE : NOT_UP_TO_DATE;
     }
 }

@@ -62,6 +62,11 @@ public record MigrationStatus(String database, Set<String> current, List<Revisio
         return line.toString();
     }
 
+    /** The one line that says it: {@code Up to date: ...} or {@code Not up to date: <differences>.} */
+    public String summary() {
+        return upToDate() ? "Up to date: no revision pending." : "Not up to date: " + differences() + ".";
+    }
+
     /** Revisions by id and message, in their order; past the first ten, how many more. */
     static String named(List<RevisionNode> revisions) {
         int shown = Math.min(revisions.size(), NAMED);

@@ -445,8 +445,7 @@ public final class Migrations {
                     + (edited.contains(node.id()) ? "  (edited after it was applied)" : ""));
         }
         notShown(entries, shown);
-        log.info(status.upToDate() ? "Up to date: " + (status.current().isEmpty() ? "no revisions"
-                : "at " + describe(status.current(), graph)) + "." : "Not up to date: " + status.differences() + ".");
+        log.info(status.summary());
         return status;
     }
 

@@ -88,7 +88,7 @@ public final class MigrationsBuilder {
             throw new MigrationException("No database given: call dataSource(...) or url(...) before load().");
         }
         RevisionSource source = revisions != null ? revisions
-                : RevisionSource.classpath(Thread.currentThread().getContextClassLoader(), null);
+                : RevisionSource.classpath(null);
         return new Migrations(new MigrationsConfig(connection, dataSource, source,
                 null, schema, versionTable, lockTimeout.toMillis(), acceptChanged, false, false, Spelling.LIBRARY), log);
     }

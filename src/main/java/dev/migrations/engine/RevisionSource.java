@@ -29,9 +29,12 @@ public sealed interface RevisionSource {
         return new Shipped(classLoader, packageName);
     }
 
-    /** As {@link #classpath(ClassLoader, String)}, with the class loader that loaded the engine. */
+    /**
+     * As {@link #classpath(ClassLoader, String)}, with the calling thread's context class loader:
+     * the application's, also where a launcher (Spring Boot's) opens nested jars.
+     */
     static RevisionSource classpath(String packageName) {
-        return new Shipped(RevisionSource.class.getClassLoader(), packageName);
+        return new Shipped(Thread.currentThread().getContextClassLoader(), packageName);
     }
 
     record SourceTree(Path directory, String packageName) implements RevisionSource {

@@ -87,20 +87,9 @@ public final class AdvisoryLock implements AutoCloseable {
      * startup check that finds the database behind tells a rolling deploy's upgrade in progress
      * from a database nobody is upgrading.
      */
-    public static Optional<String> holder(Connection connection, String scope) throws SQLException {
-        long key = keyOf(scope);
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_locks WHERE locktype = "
-                + "'advisory' AND granted AND classid = ((? >> 32) & 4294967295)::oid AND objid = (? & 4294967295)::oid")) {
-            statement.setLong(1, key);
-            statement.setLong(2, key);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-            }
-        }
-        String holder = holder(connection, key);
-        return Optional.of(holder.isEmpty() ? "another session" : holder.substring(2));
+    public static Optional<String> holder(Connection connection, String scope) {
+        String holder = holder(connection, keyOf(scope));
+        return holder.isEmpty() ? Optional.empty() : Optional.of(holder.substring(2));
     }
 
     /** Who holds the lock, as far as pg_stat_activity tells; empty when it cannot. */
