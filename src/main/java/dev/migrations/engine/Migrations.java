@@ -253,10 +253,9 @@ public final class Migrations {
         }
         session.connection().setAutoCommit(false);
         String who = appliedBy();
-        for (EditedRevisions.Edited revision : edited.accepted()) {
-            session.versionTable().record(session.connection(), new LogEntry(revision.id(), LogEntry.Action.ACCEPT,
-                    graph.get(revision.id()).message(), revision.checksum(), null, who));
-        }
+        List<LogEntry> accepts = edited.accepted().stream().map(revision -> new LogEntry(revision.id(),
+                LogEntry.Action.ACCEPT, graph.get(revision.id()).message(), revision.checksum(), null, who)).toList();
+        session.versionTable().move(Set.of(), Set.of(), accepts).execute(session.connection());
         session.connection().commit();
         edited.acceptedWarnings().forEach(log::warn);
     }
@@ -277,22 +276,18 @@ public final class Migrations {
                 // a revision stamped where it already ran keeps its checksum, and so its edit check
                 Map<String, String> checksums = session.position().checksums();
                 session.connection().setAutoCommit(false);
-                if (purge) {
-                    session.versionTable().clearHeads(session.connection());
-                    session.versionTable().moveHeads(session.connection(), Set.of(), after);
-                } else {
-                    session.versionTable().moveHeads(session.connection(), before, after);
-                }
                 String who = appliedBy();
+                List<LogEntry> stamps = new ArrayList<>();
                 for (String id : after) {
-                    session.versionTable().record(session.connection(), new LogEntry(id, LogEntry.Action.STAMP,
-                            graph.get(id).message(), checksums.get(id), null, who));
+                    stamps.add(new LogEntry(id, LogEntry.Action.STAMP, graph.get(id).message(), checksums.get(id),
+                            null, who));
                 }
                 if (after.isEmpty()) {
                     // keeps the audit trail complete: the log says who emptied the position
-                    session.versionTable().record(session.connection(), new LogEntry("base", LogEntry.Action.STAMP,
-                            "stamped at base", null, null, who));
+                    stamps.add(new LogEntry("base", LogEntry.Action.STAMP, "stamped at base", null, null, who));
                 }
+                // read under the lock, before is every recorded head (with purge, unknown ones too)
+                session.versionTable().move(before, after, stamps).execute(session.connection());
                 session.connection().commit();
                 log.info("Stamped " + session.describe() + " at "
                         + describe(after, graph) + " (was " + (before.isEmpty() ? "base" : String.join(", ", before))

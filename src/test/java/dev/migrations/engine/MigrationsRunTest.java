@@ -340,6 +340,23 @@ class MigrationsRunTest {
     }
 
     @Test
+    void inOneTransactionAHeadThatWentMissingRollsBackEveryRevisionOfTheRun() throws Exception {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
+        revision(2, "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey()); "
+                + "op.execute(\"UPDATE migrations_version SET version_num = 'elsewhere'\");");
+        revision(3, "op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).upgrade("r00000000001");
+
+        // the version change of the whole run is written once, at its end: the guard is there too
+        assertThatThrownBy(() -> migrations(true).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("no longer at r00000000001: another run moved");
+
+        assertThat(heads()).containsExactly("r00000000001");
+        assertThat(log()).containsExactlyElementsOf(expectedLog(1));
+        assertThat(tables()).containsExactly("t1");
+    }
+
+    @Test
     void aRunThatWaitedForTheLockStartsFromWhereTheOtherRunLeftTheDatabase() throws Exception {
         threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
         migrations(false).upgrade("r00000000001");
@@ -486,7 +503,8 @@ class MigrationsRunTest {
                 statement.execute("CREATE SCHEMA \"" + schema + "\"");
             }
             versionTable.createIfMissing(connection);
-            versionTable.record(connection, new LogEntry("r1", LogEntry.Action.UPGRADE, "m", "c", 1L, "me"));
+            versionTable.move(Set.of(), Set.of(), List.of(new LogEntry("r1", LogEntry.Action.UPGRADE, "m", "c", 1L, "me")))
+                    .execute(connection);
             String rowVersion = newestLogRowVersion(connection);
             DeferredFlush flush = DeferredFlush.begin(connection, versionTable);
             assertThat(setting(connection)).isEqualTo("off");

@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
  * Their statements wait in one {@link StatementBatch} until it is full, until a statement that
  * cannot wait, or until the commit, so that many small revisions cost a few round trips.
- * Their version changes wait too, and are written as one move and one multi-row log insert
- * just before the commit: nobody else can see the version table in between.
+ * Their version changes wait too, and are written as one move, in one round trip, just before
+ * the commit: nobody else can see the version table in between.
  *
  * <p>Each revision is reported to the listener once all its statements have run, with how long
  * it took: its own time on the client plus its share of the batches it was sent in.
@@ -150,7 +150,8 @@ public final class RevisionRunner {
     /** Writes the version changes of the revisions applied since the last commit. */
     private void record() throws SQLException {
         if (!unrecorded.isEmpty()) {
-            versionTable.advance(connection, unrecordedFrom, unrecordedTo, List.copyOf(unrecorded));
+            VersionTable.VersionMove move = versionTable.move(unrecordedFrom, unrecordedTo, List.copyOf(unrecorded));
+            move.requireMoved(batch.send(move.statements()));
             unrecorded.clear();
         }
     }

@@ -26,8 +26,6 @@ public final class VersionTable {
     private final Dialect dialect;
     private final String schema;
     private final String name;
-    /** The prepared statement of {@link #advance}, reused while its connection lasts. */
-    private PreparedStatement advance;
 
     public VersionTable(Dialect dialect, String schema, String name) {
         this.dialect = dialect;
@@ -111,75 +109,32 @@ public final class VersionTable {
     }
 
     /**
-     * Replaces the recorded heads: rows no longer heads go, new ones come. A row that is not there
-     * means another run moved the database under this one (it lost its lock): stop, so that the
-     * caller rolls back instead of recording a position the database does not have.
-     */
-    public void moveHeads(Connection connection, Collection<String> before, Collection<String> after)
-            throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM " + heads() + " WHERE version_num = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO " + heads() + " (version_num) VALUES (?)")) {
-            for (String head : before) {
-                if (!after.contains(head)) {
-                    delete.setString(1, head);
-                    if (delete.executeUpdate() != 1) {
-                        throw movedByAnotherRun(head);
-                    }
-                }
-            }
-            for (String head : after) {
-                if (!before.contains(head)) {
-                    insert.setString(1, head);
-                    insert.executeUpdate();
-                }
-            }
-        }
-    }
-
-    /**
-     * Moves the heads and logs revisions in one statement (one round trip per revision instead
-     * of three, which for hundreds of small revisions is a good part of the run; in
-     * single-transaction mode one for the whole run), with the same guard as {@link #moveHeads}:
-     * a head that is no longer there stops the revision.
+     * The one way the position changes: the statements that move the recorded heads from
+     * {@code before} to {@code after} and add {@code entries} to the log, in that order, with
+     * their guard ({@link VersionMove#requireMoved}). Every writer (the runner, stamp, an
+     * accepted edit, the offline script) sends these, in the transaction of what they record.
      *
-     * @param entries the log rows, oldest first
+     * @param entries the log rows, oldest first; a row without a duration logs none
      */
-    public void advance(Connection connection, Collection<String> before, Collection<String> after,
-                        List<LogEntry> entries) throws SQLException {
-        List<String> leaving = before.stream().filter(head -> !after.contains(head)).toList();
-        List<String> arriving = after.stream().filter(head -> !before.contains(head)).toList();
-        String sql = "WITH moved AS (DELETE FROM " + heads() + " WHERE version_num = ANY (?) RETURNING 1), "
-                + "added AS (INSERT INTO " + heads() + " (version_num) SELECT unnest(?::varchar[]) RETURNING 1), "
-                + "logged AS (" + logInsert() + " RETURNING 1) "
-                + "SELECT (SELECT count(*) FROM moved)";
-        // kept across revisions: from its fifth use the driver has the server plan it once
-        if (advance == null || advance.isClosed() || advance.getConnection() != connection) {
-            advance = connection.prepareStatement(sql);
-        }
-        PreparedStatement statement = advance;
-        statement.setArray(1, connection.createArrayOf("varchar", leaving.toArray()));
-        statement.setArray(2, connection.createArrayOf("varchar", arriving.toArray()));
-        bindEntries(statement, 3, entries);
-        try (ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            if (rs.getInt(1) != leaving.size()) {
-                throw movedByAnotherRun(String.join(", ", leaving));
-            }
-        }
+    public VersionMove move(Collection<String> before, Collection<String> after, List<LogEntry> entries) {
+        return withLog(before, after, entries.stream().map(entry -> logInsert(entry, entry.durationMillis() == null
+                ? "NULL" : String.valueOf(entry.durationMillis()))).toList());
     }
 
     /**
-     * One revision's version change as plain statements, to end the revision's own transaction
-     * in the same round trip as its last statements (see {@link VersionMove}). The log row's
-     * duration is the client's time before the transaction began plus the transaction's own time
-     * on the server's clock, up to this row: the revision's whole time, known only once it ran.
+     * {@link #move(Collection, Collection, List)} for one revision whose statements end its own
+     * transaction: its duration, known only once it ran, is the client's time before the
+     * transaction began plus the transaction's own time on the server's clock up to the log row.
      *
      * @param entry        the log row; its duration is not used
      * @param clientMillis the revision's time before it sent its first statement
      */
     public VersionMove move(Collection<String> before, Collection<String> after, LogEntry entry, long clientMillis) {
+        return withLog(before, after, List.of(logInsert(entry, clientMillis
+                + " + (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint")));
+    }
+
+    private VersionMove withLog(Collection<String> before, Collection<String> after, List<String> logInserts) {
         List<String> statements = new ArrayList<>();
         List<String> leaving = before.stream().filter(head -> !after.contains(head)).toList();
         for (String head : leaving) {
@@ -190,18 +145,22 @@ public final class VersionTable {
                 statements.add("INSERT INTO " + heads() + " (version_num) VALUES (" + dialect.literal(head) + ")");
             }
         }
-        statements.add("INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
-                + "VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.action().code()) + ", "
-                + dialect.literal(entry.message()) + ", " + dialect.literal(entry.checksum()) + ", " + clientMillis
-                + " + (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, "
-                + dialect.literal(entry.appliedBy()) + ")");
+        statements.addAll(logInserts);
         return new VersionMove(statements, leaving, displayName());
     }
 
+    private String logInsert(LogEntry entry, String durationMillis) {
+        return "INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
+                + "VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.action().code()) + ", "
+                + dialect.literal(entry.message()) + ", " + dialect.literal(entry.checksum()) + ", " + durationMillis
+                + ", " + dialect.literal(entry.appliedBy()) + ")";
+    }
+
     /**
-     * A revision's version change, as statements, and the check that makes it safe: each
-     * departing head must have been there. As {@link #advance}'s guard, a row that is not there
-     * means another run moved the database under this one.
+     * A version change as statements, and the check that makes it safe: each departing head
+     * must have been there. A row that is not there means another run moved the database under
+     * this one (it lost its lock): the caller then rolls back instead of recording a position the
+     * database does not have.
      */
     public record VersionMove(List<String> statements, List<String> leaving, String table) {
 
@@ -209,61 +168,22 @@ public final class VersionTable {
         public void requireMoved(int[] counts) {
             for (int i = 0; i < leaving.size(); i++) {
                 if (counts[i] != 1) {
-                    throw movedByAnotherRun(table, String.join(", ", leaving));
+                    throw new MigrationException("The database is no longer at " + String.join(", ", leaving)
+                            + ": another run moved " + table + " while this one ran; nothing of this revision was "
+                            + "recorded. See where it is (current), then run again.");
                 }
             }
         }
-    }
 
-    private MigrationException movedByAnotherRun(String heads) {
-        return movedByAnotherRun(displayName(), heads);
-    }
-
-    private static MigrationException movedByAnotherRun(String table, String heads) {
-        return new MigrationException("The database is no longer at " + heads + ": another run moved "
-                + table + " while this one ran; nothing of this revision was recorded. See where it is (current), "
-                + "then run again.");
-    }
-
-    public void clearHeads(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM " + heads());
+        /** Sends the statements in one round trip on {@code connection}'s open transaction, and checks them. */
+        public void execute(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                for (String next : statements) {
+                    statement.addBatch(next);
+                }
+                requireMoved(statement.executeBatch());
+            }
         }
-    }
-
-    public void record(Connection connection, LogEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(logInsert())) {
-            bindEntries(insert, 1, List.of(entry));
-            insert.executeUpdate();
-        }
-    }
-
-    /**
-     * The log rows' insert, one row per element of six arrays (bound by {@link #bindEntries}), in
-     * their order: one statement for one row or for a whole run's.
-     */
-    private String logInsert() {
-        return "INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
-                + "SELECT r, a, m, c, d, b FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], "
-                + "?::bigint[], ?::text[]) WITH ORDINALITY AS e (r, a, m, c, d, b, n) ORDER BY n";
-    }
-
-    /** Binds the arrays of {@link #logInsert()} from parameter {@code first} on. */
-    private static void bindEntries(PreparedStatement statement, int first, List<LogEntry> entries)
-            throws SQLException {
-        Connection connection = statement.getConnection();
-        statement.setArray(first, connection.createArrayOf("varchar",
-                entries.stream().map(LogEntry::revision).toArray()));
-        statement.setArray(first + 1, connection.createArrayOf("varchar",
-                entries.stream().map(entry -> entry.action().code()).toArray()));
-        statement.setArray(first + 2, connection.createArrayOf("text",
-                entries.stream().map(LogEntry::message).toArray()));
-        statement.setArray(first + 3, connection.createArrayOf("varchar",
-                entries.stream().map(LogEntry::checksum).toArray()));
-        statement.setArray(first + 4, connection.createArrayOf("bigint",
-                entries.stream().map(LogEntry::durationMillis).toArray()));
-        statement.setArray(first + 5, connection.createArrayOf("text",
-                entries.stream().map(LogEntry::appliedBy).toArray()));
     }
 
     /** For each revision, the most recent upgrade of it still in force (not undone since). */
