@@ -98,12 +98,31 @@ try {
         .findAll()
     assert ran == scripted
 
-    // the CI trio on throwaway databases passes on the example as the script leaves it
+    // the CI trio on throwaway databases passes on the example as the script leaves it: beside the
+    // database the build names, on its server, which is left as found
+    def throwaways = "SELECT datname FROM pg_database WHERE datname LIKE 'migrations_verify%'"
+    def schemaBefore = s.db().snapshot()
+    def logBefore = s.db().rows('SELECT id, revision, action FROM migrations_version_log ORDER BY id')
     s.mvn('migrations:verify').succeeds()
+        .contains('Verifying the revisions on throwaway databases of the server of ' + s.url())
         .contains('fresh database upgraded to head: 2 revision(s) applied')
         .contains('stamped at head again: upgrade does nothing')
         .contains('up, down and up again: 2 revision(s) restore the schema exactly')
         .contains('the entity model matches the schema at head (2 entities)')
+    assert s.db().rows(throwaways) == []
+    assert s.db().snapshot() == schemaBefore
+    assert s.db().rows('SELECT id, revision, action FROM migrations_version_log ORDER BY id') == logBefore
+    // with no database named, on the embedded PostgreSQL's
+    s.mvnOwnDatabase([:], 'migrations:verify').succeeds()
+        .contains('Verifying the revisions on throwaway databases of the embedded PostgreSQL')
+        .contains('up, down and up again: 2 revision(s) restore the schema exactly')
+    // a user who may not create databases is told so, and nothing is left behind
+    s.db().execute('CREATE ROLE verifier LOGIN')
+    s.mvnOwnDatabase([:], 'migrations:verify', '-Dmigrations.url=' + s.url().replaceFirst(/\?.*/, ''),
+            '-Dmigrations.username=verifier')
+        .failsCleanly('permission denied to create database. They are made and dropped beside the configured database'
+            + ': connect as a user allowed to create databases (CREATEDB), or leave the url out')
+    assert s.db().snapshot() == schemaBefore
     // and names the revision whose hand-written downgrade() forgets to drop its index
     new File(shop, 'src/main/migrations/db/migrations/R20261207_0900_f0f0f0f0f0f0_index_order_status.java').text = """\
 package db.migrations;
@@ -127,6 +146,7 @@ public class R20261207_0900_f0f0f0f0f0f0_index_order_status implements Migration
     s.mvn('migrations:verify').failsCleanly('Revision f0f0f0f0f0f0 (index order status): '
         + 'its downgrade() does not restore the schema before it'
         + '; after upgrade and downgrade, drop index ix_order_status')
+    assert s.db().rows(throwaways) == []
 } finally {
     s.close()
 }

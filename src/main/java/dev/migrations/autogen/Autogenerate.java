@@ -161,7 +161,7 @@ public final class Autogenerate {
             }
             try (server) {
                 Map<String, Set<String>> writtenChecks = times.time("revisions", () -> writtenChecks(live));
-                ConnectionSettings scratchDatabase = ThrowawayDatabases.create(server, SCRATCH_DATABASE, true);
+                ConnectionSettings scratchDatabase = ThrowawayDatabases.on(server).create(SCRATCH_DATABASE, true);
                 long waiting = System.nanoTime();
                 EntityModel entities = await(model);
                 times.add("waiting for the model", System.nanoTime() - waiting);
@@ -251,7 +251,8 @@ public final class Autogenerate {
 
     private LiveSide readThrowaway(EmbeddedPostgresServer server) throws SQLException {
         String name = "migrations_dev_" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
-        ConnectionSettings throwaway = ThrowawayDatabases.create(server, name, false);
+        ThrowawayDatabases databases = ThrowawayDatabases.on(server);
+        ConnectionSettings throwaway = databases.create(name, false);
         try {
             Migrations migrations = new Migrations(config.withConnection(throwaway), ThrowawayDatabases.quiet(log));
             RevisionCatalog catalog = migrations.catalog();
@@ -268,7 +269,7 @@ public final class Autogenerate {
                 return new LiveSide(snapshot, "a throwaway embedded database upgraded to head", catalog);
             }
         } finally {
-            ThrowawayDatabases.drop(server, name);
+            databases.drop(name);
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The CI trio on throwaway databases of the embedded server: a fresh database upgraded to head;
+ * The CI trio on throwaway databases: a fresh database upgraded to head;
  * the same database stamped at head again, where an upgrade must do nothing; and every revision
  * applied, undone and applied again on a second one, the schema compared after each undo with
  * the one before the revision ran, and at the end with the first database's.
@@ -45,17 +45,32 @@ public final class HistoryVerification {
         this.log = log;
     }
 
+    /**
+     * On the embedded server, or, when a database is configured, on its server beside it: the
+     * throwaway databases are dropped afterwards, pass or fail, and the configured one is not touched.
+     */
     public Result run() {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log)) {
+        if (config.connection() == null) {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log)) {
+                return run(ThrowawayDatabases.on(server));
+            }
+        }
+        return run(ThrowawayDatabases.beside(config.connection()));
+    }
+
+    private Result run(ThrowawayDatabases databases) {
+        log.info("Verifying the revisions on throwaway databases of " + databases.where());
+        try {
             SchemaSnapshot atHead;
             int revisions;
             String fresh = name();
             try {
-                Migrations migrations = on(server, fresh);
+                ConnectionSettings settings = databases.create(fresh, false);
+                Migrations migrations = on(settings);
                 RevisionGraph graph = migrations.catalog().graph();
                 revisions = graph.size();
                 migrations.upgrade("heads");
-                atHead = snapshot(server, fresh);
+                atHead = snapshot(settings);
                 log.info("  fresh database upgraded to head: " + revisions + " revision(s) applied");
                 migrations.stamp("heads", true);
                 RunResult again = migrations.upgrade("heads");
@@ -65,16 +80,16 @@ public final class HistoryVerification {
                 }
                 log.info("  stamped at head again: upgrade does nothing");
             } finally {
-                ThrowawayDatabases.drop(server, fresh);
+                databases.drop(fresh);
             }
             String second = name();
             try {
-                return roundTrips(server, second, atHead, revisions);
+                return roundTrips(databases.create(second, false), atHead, revisions);
             } finally {
-                ThrowawayDatabases.drop(server, second);
+                databases.drop(second);
             }
         } catch (SQLException e) {
-            throw new MigrationException("Cannot verify the revisions on a throwaway database: " + e.getMessage(), e);
+            throw new MigrationException(databases.failed(e), e);
         }
     }
 
@@ -83,21 +98,21 @@ public final class HistoryVerification {
      * before it), up again. A revision applied beside another branch's head is only applied: one
      * step down from there could undo either, so it is counted as skipped.
      */
-    private Result roundTrips(EmbeddedPostgresServer server, String name, SchemaSnapshot atHead, int revisions)
+    private Result roundTrips(ConnectionSettings database, SchemaSnapshot atHead, int revisions)
             throws SQLException {
-        Migrations migrations = on(server, name);
+        Migrations migrations = on(database);
         RevisionGraph graph = migrations.catalog().graph();
         int roundTrips = 0;
         int skipped = 0;
         for (RevisionNode node : graph.topologicalOrder()) {
-            SchemaSnapshot before = snapshot(server, name);
+            SchemaSnapshot before = snapshot(database);
             RunResult up = migrations.upgrade(node.id());
             if (!up.after().equals(Set.of(node.id()))) {
                 skipped++;
                 continue;
             }
             migrations.downgrade("-1");
-            List<Operation> left = SchemaDiffer.diff(snapshot(server, name), before);
+            List<Operation> left = SchemaDiffer.diff(snapshot(database), before);
             if (!left.isEmpty()) {
                 throw new MigrationException("Revision " + node.id() + " (" + node.message() + "): its downgrade()"
                         + " does not restore the schema before it; after upgrade and downgrade, "
@@ -108,7 +123,7 @@ public final class HistoryVerification {
             migrations.upgrade(node.id());
             roundTrips++;
         }
-        List<Operation> differs = SchemaDiffer.diff(snapshot(server, name), atHead);
+        List<Operation> differs = SchemaDiffer.diff(snapshot(database), atHead);
         if (!differs.isEmpty()) {
             throw new MigrationException("Upgrading again after undoing each revision gives another schema than a"
                     + " fresh upgrade: " + ChangeLine.of(differs.get(0)) + " would turn one into the other"
@@ -119,13 +134,12 @@ public final class HistoryVerification {
         return new Result(revisions, roundTrips, skipped);
     }
 
-    private Migrations on(EmbeddedPostgresServer server, String name) throws SQLException {
-        ConnectionSettings settings = ThrowawayDatabases.create(server, name, false);
-        return new Migrations(config.withConnection(settings), ThrowawayDatabases.quiet(log));
+    private Migrations on(ConnectionSettings database) {
+        return new Migrations(config.withConnection(database), ThrowawayDatabases.quiet(log));
     }
 
-    private SchemaSnapshot snapshot(EmbeddedPostgresServer server, String name) throws SQLException {
-        try (Connection connection = new Database(server.connectionSettings(name)).connect()) {
+    private SchemaSnapshot snapshot(ConnectionSettings database) throws SQLException {
+        try (Connection connection = new Database(database).connect()) {
             return LiveSchema.read(connection, LiveSchema.schemaOf(connection, config), config, dialect);
         }
     }

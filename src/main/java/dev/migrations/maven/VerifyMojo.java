@@ -8,10 +8,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * The CI trio on throwaway databases of the embedded server: a fresh database upgraded to head
- * (and compared with the entities when they are configured), stamped at head again with nothing
- * left to upgrade, and every revision up, down and up again with the schema compared after each
- * step. Touches no configured database.
+ * The CI trio on throwaway databases (of the embedded server, or beside the configured database,
+ * on its server): a fresh database upgraded to head (and compared with the entities when they are
+ * configured), stamped at head again with nothing left to upgrade, and every revision up, down
+ * and up again with the schema compared after each step. The configured database is not touched.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
@@ -19,7 +19,6 @@ public class VerifyMojo extends EntityModelMojo {
 
     @Override
     void compare(MigrationsConfig config, MavenEngineLog log) {
-        log.info("Verifying the revisions on throwaway databases of the embedded PostgreSQL");
         HistoryVerification.Result result = new HistoryVerification(config, log).run();
         if (ProjectModel.hasEntities(project, entityPackages)) {
             Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, DevDatabase.EMBEDDED, log,
