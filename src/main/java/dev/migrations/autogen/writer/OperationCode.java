@@ -28,6 +28,8 @@ import dev.migrations.api.operation.RenameColumn;
 import dev.migrations.api.operation.RenameTable;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.api.operation.SetTableComment;
+import dev.migrations.script.CommentText;
+import dev.migrations.script.MethodBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
