@@ -169,8 +169,8 @@ public final class Autogenerate {
                 long begin = System.nanoTime();
                 ModelSchema.Sides sides;
                 try (Connection scratch = new Database(scratchDatabase).connect()) {
-                    sides = ModelSchema.read(scratch, server.ramTablespace(scratch, log), entities, dialect,
-                            live.snapshot(), writtenChecks);
+                    Optional<String> tablespace = RamTablespace.prepare(scratch, server.dataDirectory(), log);
+                    sides = ModelSchema.read(scratch, tablespace, entities, dialect, live.snapshot(), writtenChecks);
                 }
                 times.add("model schema", System.nanoTime() - begin);
                 ObjectFilter excluded = source.excludedObjects();
