@@ -2,6 +2,7 @@ package dev.migrations.engine.db;
 
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.internal.ScopedJvmSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,15 +26,6 @@ import java.util.stream.Stream;
  * build runs without that jar.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
-
-    static {
-        // zonky reports every start and stop at INFO through SLF4J, which Maven prints; the
-        // server's own output goes to postgres.log instead. A user's explicit setting wins.
-        String key = "org.slf4j.simpleLogger.log.io.zonky.test";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, "warn");
-        }
-    }
 
     /**
      * The major version of the PostgreSQL binaries on the class path (the binaries bom in the
@@ -72,12 +64,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             restoreRamTablespaces(dataDirectory);
             Path serverLog = dataDirectory.resolveSibling("postgres.log");
             ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setOutputRedirector(redirect)
-                    .setErrorRedirector(redirect)
-                    .start();
+            EmbeddedPostgres postgres;
+            // zonky reports every start and stop at INFO through SLF4J, which Maven prints; the
+            // server's own output goes to postgres.log instead. Its loggers take their level as
+            // they are created, during the first start; a user's explicit setting wins.
+            try (ScopedJvmSettings quiet = new ScopedJvmSettings()
+                    .systemPropertyUnlessSet("org.slf4j.simpleLogger.log.io.zonky.test", "warn")) {
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setOutputRedirector(redirect)
+                        .setErrorRedirector(redirect)
+                        .start();
+            }
             return new EmbeddedPostgresServer(postgres, dataDirectory, channel, lock);
         } catch (MigrationException e) {
             closeQuietly(channel);

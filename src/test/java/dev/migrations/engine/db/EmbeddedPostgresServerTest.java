@@ -8,6 +8,8 @@ import dev.migrations.engine.MigrationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Properties;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,15 @@ class EmbeddedPostgresServerTest {
 
     @TempDir
     Path work;
+
+    @Test
+    void startingAndStoppingTheServerLeavesTheSystemPropertiesAsTheyWere() {
+        // the JDK itself records user.timezone the first time the default zone is asked for
+        TimeZone.getDefault();
+        Properties before = (Properties) System.getProperties().clone();
+        EmbeddedPostgresServer.start(work.resolve("pgdata"), EngineLog.SILENT).close();
+        assertThat(System.getProperties()).isEqualTo(before);
+    }
 
     @Test
     void theServerRunsTheMajorVersionItAnnouncesAndRefusesDataOfAnother() throws Exception {
