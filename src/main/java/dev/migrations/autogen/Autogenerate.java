@@ -9,7 +9,6 @@ import dev.migrations.autogen.model.ModelSchema;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.autogen.schema.ObjectFilter;
-import dev.migrations.autogen.writer.MethodBody;
 import dev.migrations.autogen.writer.OperationCode;
 import dev.migrations.engine.internal.Await;
 import dev.migrations.engine.EngineLog;
@@ -24,6 +23,8 @@ import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.source.RevisionCatalog;
+import dev.migrations.script.MethodBody;
+import dev.migrations.script.RevisionScripts;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -168,8 +169,8 @@ public final class Autogenerate {
                 long begin = System.nanoTime();
                 ModelSchema.Sides sides;
                 try (Connection scratch = new Database(scratchDatabase).connect()) {
-                    sides = ModelSchema.read(scratch, server.ramTablespace(scratch, log), entities, dialect,
-                            live.snapshot(), writtenChecks);
+                    Optional<String> tablespace = RamTablespace.prepare(scratch, server.dataDirectory(), log);
+                    sides = ModelSchema.read(scratch, tablespace, entities, dialect, live.snapshot(), writtenChecks);
                 }
                 times.add("model schema", System.nanoTime() - begin);
                 ObjectFilter excluded = source.excludedObjects();

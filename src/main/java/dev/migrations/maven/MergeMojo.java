@@ -1,6 +1,6 @@
 package dev.migrations.maven;
 
-import dev.migrations.autogen.RevisionScripts;
+import dev.migrations.script.RevisionScripts;
 import dev.migrations.engine.MigrationsConfig;
 import java.time.Clock;
 import java.util.List;

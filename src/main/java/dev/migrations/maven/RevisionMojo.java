@@ -1,7 +1,7 @@
 package dev.migrations.maven;
 
-import dev.migrations.autogen.GitCommit;
-import dev.migrations.autogen.RevisionScripts;
+import dev.migrations.script.GitCommit;
+import dev.migrations.script.RevisionScripts;
 import dev.migrations.engine.MigrationsConfig;
 import java.nio.file.Path;
 import java.time.Clock;

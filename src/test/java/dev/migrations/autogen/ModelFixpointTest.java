@@ -13,7 +13,6 @@ import dev.migrations.autogen.model.ModelSchema;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.db.RamTablespace;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.dialect.SqlStatement;
 import dev.migrations.testing.EmbeddedServer;

@@ -15,6 +15,11 @@ public record AddColumn(String schema, String table, Column column) implements O
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.addColumn(this);
+    }
+
+    @Override
     public String describe() {
         return "add column " + column.name() + " to " + Operation.qualified(schema, table);
     }

@@ -20,6 +20,11 @@ public record AddConstraint(String schema, String table, Constraint constraint) 
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.addConstraint(this);
+    }
+
+    @Override
     public String describe() {
         String name = constraint.name() == null ? "" : " " + constraint.name();
         return "add " + constraint.kind() + name + " to " + Operation.qualified(schema, table);

@@ -28,6 +28,11 @@ public record AlterColumn(String schema, String table, String column, List<Colum
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.alterColumn(this);
+    }
+
+    @Override
     public String describe() {
         return "alter column " + column + " of " + Operation.qualified(schema, table);
     }

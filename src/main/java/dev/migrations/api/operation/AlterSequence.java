@@ -26,6 +26,11 @@ public record AlterSequence(String schema, Sequence from, Sequence to) implement
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.alterSequence(this);
+    }
+
+    @Override
     public String describe() {
         return "alter sequence " + Operation.qualified(schema, to.name());
     }

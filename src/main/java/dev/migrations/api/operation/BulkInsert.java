@@ -27,6 +27,11 @@ public record BulkInsert(String schema, String table, List<Map<String, Object>> 
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.bulkInsert(this);
+    }
+
+    @Override
     public String describe() {
         return "insert " + rows.size() + " row(s) into " + Operation.qualified(schema, table);
     }

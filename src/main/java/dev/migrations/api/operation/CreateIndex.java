@@ -20,6 +20,11 @@ public record CreateIndex(String schema, String table, Index index, boolean conc
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createIndex(this);
+    }
+
+    @Override
     public String describe() {
         return "create index " + index.name() + " on " + Operation.qualified(schema, table);
     }

@@ -14,6 +14,11 @@ public record CreateSequence(String schema, Sequence sequence) implements Operat
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createSequence(this);
+    }
+
+    @Override
     public String describe() {
         return "create sequence " + Operation.qualified(schema, sequence.name());
     }

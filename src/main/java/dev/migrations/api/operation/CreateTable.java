@@ -22,6 +22,11 @@ public record CreateTable(String schema, String table, List<Column> columns,
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.createTable(this);
+    }
+
+    @Override
     public String describe() {
         return "create table " + Operation.qualified(schema, table);
     }

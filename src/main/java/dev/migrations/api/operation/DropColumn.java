@@ -21,6 +21,11 @@ public record DropColumn(String schema, String table, String column, Column defi
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropColumn(this);
+    }
+
+    @Override
     public String describe() {
         return "drop column " + column + " from " + Operation.qualified(schema, table);
     }

@@ -22,6 +22,11 @@ public record DropConstraint(String schema, String table, String name, Constrain
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropConstraint(this);
+    }
+
+    @Override
     public String describe() {
         return "drop constraint " + name + " from " + Operation.qualified(schema, table);
     }

@@ -24,6 +24,11 @@ public record DropIndex(String schema, String table, String name, Index definiti
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropIndex(this);
+    }
+
+    @Override
     public String describe() {
         return "drop index " + Operation.qualified(schema, name);
     }

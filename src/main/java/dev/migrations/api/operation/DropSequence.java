@@ -20,6 +20,11 @@ public record DropSequence(String schema, String name, Sequence definition) impl
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropSequence(this);
+    }
+
+    @Override
     public String describe() {
         return "drop sequence " + Operation.qualified(schema, name);
     }

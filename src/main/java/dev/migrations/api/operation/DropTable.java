@@ -22,6 +22,11 @@ public record DropTable(String schema, String table, CreateTable definition) imp
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.dropTable(this);
+    }
+
+    @Override
     public String describe() {
         return "drop table " + Operation.qualified(schema, table);
     }

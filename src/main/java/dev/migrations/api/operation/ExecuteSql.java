@@ -23,6 +23,11 @@ public record ExecuteSql(String sql, String reverseSql) implements Operation {
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.executeSql(this);
+    }
+
+    @Override
     public String describe() {
         String flat = sql.strip().replaceAll("\\s+", " ");
         return "execute " + (flat.length() > 60 ? flat.substring(0, 57) + "..." : flat);

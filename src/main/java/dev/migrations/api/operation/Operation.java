@@ -18,6 +18,9 @@ public sealed interface Operation permits CreateTable, DropTable, RenameTable, S
      */
     Operation reverse();
 
+    /** Hands this operation to the visitor's method for its kind, and returns what that gives. */
+    <R> R accept(OperationVisitor<R> visitor);
+
     /** A short phrase for logs and errors, e.g. {@code add column phone to customer}. */
     String describe();
 

@@ -15,6 +15,11 @@ public record RenameColumn(String schema, String table, String from, String to) 
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.renameColumn(this);
+    }
+
+    @Override
     public String describe() {
         return "rename column " + from + " of " + Operation.qualified(schema, table) + " to " + to;
     }

@@ -14,6 +14,11 @@ public record RenameTable(String schema, String from, String to) implements Oper
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.renameTable(this);
+    }
+
+    @Override
     public String describe() {
         return "rename table " + Operation.qualified(schema, from) + " to " + to;
     }

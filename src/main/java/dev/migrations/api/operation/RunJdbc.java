@@ -17,6 +17,11 @@ public record RunJdbc(String description, JdbcWork work) implements Operation {
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.runJdbc(this);
+    }
+
+    @Override
     public String describe() {
         return description;
     }

@@ -14,6 +14,11 @@ public record SetTableComment(String schema, String table, String from, String t
     }
 
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.setTableComment(this);
+    }
+
+    @Override
     public String describe() {
         return "set comment on table " + Operation.qualified(schema, table);
     }

@@ -1,6 +1,7 @@
 package dev.migrations.autogen.model;
 
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.internal.ScopedJvmSettings;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.PersistenceException;
@@ -54,20 +55,6 @@ import org.hibernate.tool.schema.spi.TargetDescriptor;
  */
 public final class HibernateModel {
 
-    static {
-        // Hibernate announces itself on every boot, and warns that no connection provider is
-        // configured, which is the point here; Maven would print both. A user's setting wins.
-        // Hibernate logs through JBoss Logging, which would pick java.util.logging and print
-        // around Maven's log; sent to SLF4J, it is Maven's log.
-        if (System.getProperty("org.jboss.logging.provider") == null) {
-            System.setProperty("org.jboss.logging.provider", "slf4j");
-        }
-        String key = "org.slf4j.simpleLogger.log.org.hibernate";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, "error");
-        }
-    }
-
     private HibernateModel() {
     }
 
@@ -78,6 +65,25 @@ public final class HibernateModel {
      */
     public static EntityModel build(EntityModelSource source, ClassLoader projectLoader,
                                     int databaseMajorVersion, int databaseMinorVersion) {
+        try (ScopedJvmSettings quiet = quietHibernate()) {
+            return buildQuietly(source, projectLoader, databaseMajorVersion, databaseMinorVersion);
+        }
+    }
+
+    /**
+     * Hibernate announces itself on every boot, and warns that no connection provider is
+     * configured, which is the point here; Maven would print both. A user's setting wins.
+     * Hibernate logs through JBoss Logging, which would pick java.util.logging and print around
+     * Maven's log; sent to SLF4J, it is Maven's log. Both are read as Hibernate first loads, in
+     * the build, so they are set for the build's duration only.
+     */
+    private static ScopedJvmSettings quietHibernate() {
+        return new ScopedJvmSettings().systemPropertyUnlessSet("org.jboss.logging.provider", "slf4j")
+                .systemPropertyUnlessSet("org.slf4j.simpleLogger.log.org.hibernate", "error");
+    }
+
+    private static EntityModel buildQuietly(EntityModelSource source, ClassLoader projectLoader,
+                                            int databaseMajorVersion, int databaseMinorVersion) {
         List<String> classNames = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
         PersistenceUnits.Unit unit = null;

@@ -11,6 +11,7 @@ import dev.migrations.api.model.Constraint;
 import dev.migrations.api.model.Index;
 import dev.migrations.api.model.ReferentialAction;
 import dev.migrations.api.model.Sequence;
+import dev.migrations.engine.internal.ScopedJvmSettings;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
 import schemacrawler.crawl.SchemaCrawler;
 import schemacrawler.schema.Catalog;
 import schemacrawler.schema.IndexColumn;
@@ -151,14 +150,6 @@ public final class SchemaReader {
     private static final Comparator<Constraint> BY_NAME = Comparator.comparing(Constraint::name);
 
     /**
-     * SchemaCrawler reports each step of a crawl at INFO through java.util.logging, which in a
-     * Maven build goes straight to the console: some fifty lines per read. Its loggers are
-     * turned down to warnings unless the logging configuration sets them. They are held here
-     * because java.util.logging keeps loggers only weakly and would forget the level.
-     */
-    private static final List<Logger> SCHEMACRAWLER_LOGGERS = quieted("schemacrawler", "us.fatehi");
-
-    /**
      * Reads the tables and stand-alone sequences of {@code schema}.
      *
      * @param schema         the schema's name as the catalog holds it (unquoted, case as stored)
@@ -179,7 +170,10 @@ public final class SchemaReader {
             return SchemaSnapshot.empty(schema);
         }
         refuseUnreadableNames(connection, namespace, schema);
-        Catalog catalog = crawl(connection, namespace);
+        Catalog catalog;
+        try (ScopedJvmSettings quiet = quietSchemaCrawler()) {
+            catalog = crawl(connection, namespace);
+        }
         Schema crawled = catalog.getSchemas().iterator().next();
 
         Map<String, List<Constraint>> constraints = constraints(connection, namespace);
@@ -305,16 +299,14 @@ public final class SchemaReader {
                 predicate == null || predicate.isEmpty() ? null : predicate);
     }
 
-    private static List<Logger> quieted(String... names) {
-        List<Logger> loggers = new ArrayList<>();
-        for (String name : names) {
-            Logger logger = Logger.getLogger(name);
-            if (LogManager.getLogManager().getProperty(name + ".level") == null) {
-                logger.setLevel(Level.WARNING);
-            }
-            loggers.add(logger);
-        }
-        return List.copyOf(loggers);
+    /**
+     * SchemaCrawler reports each step of a crawl at INFO through java.util.logging, which in a
+     * Maven build goes straight to the console: some fifty lines per read. Its loggers are
+     * turned down to warnings for the crawl, unless the logging configuration sets them.
+     */
+    private static ScopedJvmSettings quietSchemaCrawler() {
+        return new ScopedJvmSettings().loggerLevelUnlessConfigured("schemacrawler", Level.WARNING)
+                .loggerLevelUnlessConfigured("us.fatehi", Level.WARNING);
     }
 
     // our own queries

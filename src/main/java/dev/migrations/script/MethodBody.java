@@ -1,4 +1,4 @@
-package dev.migrations.autogen.writer;
+package dev.migrations.script;
 
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;

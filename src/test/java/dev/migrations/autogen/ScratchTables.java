@@ -1,4 +1,4 @@
-package dev.migrations.engine.db;
+package dev.migrations.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.migrations.autogen.writer;
+package dev.migrations.script;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -26,7 +26,7 @@ public final class MigrationClassWriter {
      * Generously under the JVM's 64 KB of bytecode per method: a createTable of a dozen columns
      * with constraints compiles to about 1 KB.
      */
-    static final int OPERATIONS_PER_METHOD = 40;
+    public static final int OPERATIONS_PER_METHOD = 40;
 
     private final String packageName;
 

@@ -1,4 +1,4 @@
-package dev.migrations.autogen;
+package dev.migrations.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

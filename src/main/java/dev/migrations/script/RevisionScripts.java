@@ -1,9 +1,6 @@
-package dev.migrations.autogen;
+package dev.migrations.script;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.migrations.autogen.writer.MethodBody;
-import dev.migrations.autogen.writer.MigrationClassWriter;
-import dev.migrations.autogen.writer.RevisionMetadata;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.Migrations;
@@ -152,7 +149,7 @@ public final class RevisionScripts {
         return id;
     }
 
-    static void requireMessage(String message) {
+    public static void requireMessage(String message) {
         if (message == null || message.isBlank()) {
             throw new MigrationException("A revision needs a message: add -Dmessage=\"what this revision does\".");
         }

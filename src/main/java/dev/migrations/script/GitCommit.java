@@ -1,4 +1,4 @@
-package dev.migrations.autogen;
+package dev.migrations.script;
 
 import dev.migrations.engine.MigrationException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.migrations.autogen.writer;
+package dev.migrations.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

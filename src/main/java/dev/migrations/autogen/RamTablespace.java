@@ -1,6 +1,7 @@
-package dev.migrations.engine.db;
+package dev.migrations.autogen;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.db.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * <p>Nothing that must survive lives there: the scratch schema is rolled back, so after a
  * reboot (which empties the RAM file system) the tablespace is simply created again, and its
  * empty directory is put back before the server starts, in case the server has a log to replay
- * into it ({@link #restoreLocations}). Where
+ * into it ({@link EmbeddedPostgresServer#start}). Where
  * there is no RAM file system ({@code /dev/shm} is Linux's), or anything about it fails, the
  * scratch schema stays in the default tablespace: slower, never wrong.
  */
@@ -37,8 +38,6 @@ public final class RamTablespace {
 
     /** The tablespace's name in the embedded cluster. */
     public static final String NAME = "migrations_scratch";
-
-    private static final Path RAM_FILE_SYSTEM = Path.of("/dev/shm");
 
     private RamTablespace() {
     }
@@ -52,10 +51,10 @@ public final class RamTablespace {
      * @param dataDirectory the cluster's data directory: one RAM directory per cluster
      */
     public static Optional<String> prepare(Connection admin, Path dataDirectory, EngineLog log) {
-        if (!Files.isDirectory(RAM_FILE_SYSTEM) || !Files.isWritable(RAM_FILE_SYSTEM)) {
+        if (!Files.isDirectory(EmbeddedPostgresServer.RAM_FILE_SYSTEM) || !Files.isWritable(EmbeddedPostgresServer.RAM_FILE_SYSTEM)) {
             return Optional.empty();
         }
-        Path location = RAM_FILE_SYSTEM.resolve("migrations-" + clusterKey(dataDirectory));
+        Path location = EmbeddedPostgresServer.RAM_FILE_SYSTEM.resolve("migrations-" + clusterKey(dataDirectory));
         try {
             Optional<String> registered = registeredLocation(admin);
             if (registered.isPresent() && registered.get().equals(location.toString()) && holdsVersionDirectory(location)) {
@@ -79,31 +78,6 @@ public final class RamTablespace {
         } catch (SQLException | IOException | UncheckedIOException e) {
             log.debug("The scratch schema stays on the disk: cannot use " + location + " as a tablespace: " + e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Recreates the tablespace's directory before the server starts, if a reboot took it. After a
-     * crash (a killed build leaves its server running, and the machine may go down with it),
-     * PostgreSQL replays its log, which may create the tablespace or files in it, and that replay
-     * stops the server for good at a missing directory. An empty one is all it needs.
-     */
-    static void restoreLocations(Path dataDirectory) {
-        Path links = dataDirectory.resolve("pg_tblspc");
-        if (!Files.isDirectory(links)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(links)) {
-            for (Path link : entries.toList()) {
-                if (Files.isSymbolicLink(link)) {
-                    Path location = Files.readSymbolicLink(link);
-                    if (location.startsWith(RAM_FILE_SYSTEM) && !Files.exists(location)) {
-                        Files.createDirectories(location);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the server's start reports what is really wrong
         }
     }
 

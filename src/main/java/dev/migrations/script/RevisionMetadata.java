@@ -1,4 +1,4 @@
-package dev.migrations.autogen.writer;
+package dev.migrations.script;
 
 import java.text.Normalizer;
 import java.time.LocalDateTime;

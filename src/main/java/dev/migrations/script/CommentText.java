@@ -1,4 +1,4 @@
-package dev.migrations.autogen.writer;
+package dev.migrations.script;
 
 /**
  * Text from outside the writer (a message, a table or column name, an entity's name) made safe
@@ -7,18 +7,18 @@ package dev.migrations.autogen.writer;
  * holding the escape of a slash or a line break could end the comment early and have the rest
  * compiled as code; so could a literal line break in a line comment.
  */
-final class CommentText {
+public final class CommentText {
 
     private CommentText() {
     }
 
     /** For a {@code //} comment: one line, with no backslash left that could start an escape. */
-    static String line(String text) {
+    public static String line(String text) {
         return text.replace("\\", "\\\\").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
     }
 
     /** For Javadoc: rendered as written, the comment's end and backslashes as HTML entities. */
-    static String javadoc(String text) {
+    public static String javadoc(String text) {
         return text.replace("\\", "&#92;").replace("*/", "*&#47;");
     }
 }

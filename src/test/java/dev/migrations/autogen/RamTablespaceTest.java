@@ -1,13 +1,15 @@
-package dev.migrations.engine.db;
+package dev.migrations.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static dev.migrations.engine.db.ScratchTables.createAndRollBack;
-import static dev.migrations.engine.db.ScratchTables.deleteRecursively;
-import static dev.migrations.engine.db.ScratchTables.drop;
-import static dev.migrations.engine.db.ScratchTables.location;
-import static dev.migrations.engine.db.ScratchTables.single;
+import static dev.migrations.autogen.ScratchTables.createAndRollBack;
+import static dev.migrations.autogen.ScratchTables.deleteRecursively;
+import static dev.migrations.autogen.ScratchTables.drop;
+import static dev.migrations.autogen.ScratchTables.location;
+import static dev.migrations.autogen.ScratchTables.single;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.db.Database;
+import dev.migrations.engine.db.EmbeddedPostgresServer;
 import dev.migrations.testing.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -111,5 +114,46 @@ class RamTablespaceTest {
         try (Stream<Path> tree = Files.walk(location)) {
             return tree.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
         }
+    }
+
+    /**
+     * A killed build leaves its server running; if the machine then goes down, the next start
+     * replays the server's log into the RAM tablespace, which the reboot emptied.
+     */
+    @Test
+    void aServerThatCrashedAndLostItsRamTablespaceToARebootStartsAgain() throws Exception {
+        Path data = dataDirectory.resolve("pgdata");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, EngineLog.SILENT);
+        Path location;
+        try (Connection connection = new Database(server.connectionSettings()).connect()) {
+            assertThat(RamTablespace.prepare(connection, data, EngineLog.SILENT)).contains(RamTablespace.NAME);
+            location = location(connection);
+            createAndRollBack(connection, "before_the_crash");
+        }
+        crash(data);
+        try {
+            server.close();
+        } catch (RuntimeException alreadyGone) {
+            // stopping a server that crashed may fail; its file lock is released all the same
+        }
+        deleteRecursively(location);
+        assertThat(location).doesNotExist();
+
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(data, EngineLog.SILENT);
+             Connection connection = new Database(again.connectionSettings()).connect()) {
+            assertThat(RamTablespace.prepare(connection, data, EngineLog.SILENT)).contains(RamTablespace.NAME);
+            createAndRollBack(connection, "after_the_reboot");
+        } finally {
+            deleteRecursively(location);
+        }
+    }
+
+    /** PostgreSQL's immediate shutdown: no checkpoint, so the next start must replay the log. */
+    private static void crash(Path data) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        Process kill = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
     }
 }
