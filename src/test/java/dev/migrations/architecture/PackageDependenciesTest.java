@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers read from the sources' imports: maven → autogen → engine → api, the command line on
- * the engine alone, nothing pointing back up. A runtime without Maven, Hibernate or JavaPoet
+ * The layers read from the sources' imports: maven → autogen → script (writing revision files) →
+ * engine → api, the command line on the engine alone, nothing pointing back up. A runtime without Maven, Hibernate or JavaPoet
  * depends on this: the engine must not reach a class only autogenerate or Maven brings.
  */
 class PackageDependenciesTest {
@@ -29,8 +29,9 @@ class PackageDependenciesTest {
             "api", Set.of(),
             "engine", Set.of("api"),
             "cli", Set.of("engine", "api"),
-            "autogen", Set.of("engine", "api"),
-            "maven", Set.of("autogen", "engine", "api"));
+            "script", Set.of("engine", "api"),
+            "autogen", Set.of("script", "engine", "api"),
+            "maven", Set.of("autogen", "script", "engine", "api"));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.migrations\\.([a-z]+)\\b",
             Pattern.MULTILINE);
