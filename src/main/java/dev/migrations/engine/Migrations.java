@@ -15,11 +15,9 @@ import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.runner.RevisionRunner;
 import dev.migrations.engine.source.ClassPreloader;
-import dev.migrations.engine.source.KnownRevisions;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
 import dev.migrations.engine.source.ShippedIndex;
-import dev.migrations.engine.source.SourceScan;
 import dev.migrations.engine.version.AppliedRecord;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.RecordedPosition;
@@ -41,7 +39,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -67,21 +64,9 @@ public final class Migrations {
 
     /** The revision graph, with changed sources compiled when a class is needed; needs no database. */
     public RevisionCatalog catalog() {
-        return load(scan());
-    }
-
-    /** The project's sources found and checksummed; none for revisions shipped already compiled. */
-    private Optional<SourceScan> scan() {
         if (config.revisions() instanceof RevisionSource.SourceTree tree) {
-            return Optional.of(RevisionCatalog.scan(tree.directory(), tree.packageName(), config.classesDirectory(),
-                    times));
-        }
-        return Optional.empty();
-    }
-
-    private RevisionCatalog load(Optional<SourceScan> scan) {
-        if (scan.isPresent()) {
-            return RevisionCatalog.load(scan.get(), log, times, config.spelling());
+            return RevisionCatalog.load(RevisionCatalog.scan(tree.directory(), tree.packageName(),
+                    config.classesDirectory(), times), log, times, config.spelling());
         }
         RevisionSource.Shipped shipped = (RevisionSource.Shipped) config.revisions();
         return RevisionCatalog.shipped(shipped.classLoader(), shipped.packageName(), times, config.spelling());
@@ -97,28 +82,10 @@ public final class Migrations {
 
     private RunResult upgradeTimed(String target) {
         try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
-            Optional<SourceScan> scan = scan();
-            Optional<KnownRevisions> known = scan.flatMap(SourceScan::known)
-                    .filter(revisions -> config.acceptChanged().isEmpty() && names(target, revisions.heads()));
-            // Loaded while the connection opens, unless the sources are those of the last load and
-            // the database may be at their heads: then the catalog is loaded only if it is not.
-            RevisionCatalog catalog = known.isPresent() ? null : load(scan);
+            RevisionCatalog catalog = catalog();
             DatabaseSession session = times.time("connect", pending::get);
             long begin = System.nanoTime();
             RecordedPosition recorded = session.position();
-            if (known.isPresent()) {
-                boolean atHeads = recorded.heads().equals(known.get().heads())
-                        && !EditedRevisions.anyAmong(known.get().checksums(), recorded.checksums());
-                times.add("position", System.nanoTime() - begin);
-                if (atHeads) {
-                    // every recorded head is a head of the graph the last load built and checked
-                    Set<String> heads = new TreeSet<>(recorded.heads());
-                    log.info("Nothing to upgrade: " + session.describe() + " is at " + describe(heads, id -> true) + ".");
-                    return new RunResult(List.of(), heads, heads);
-                }
-                catalog = load(scan);
-                begin = System.nanoTime();
-            }
             RevisionGraph graph = catalog.graph();
             Set<String> heads = knownHeads(session, graph, recorded.heads());
             EditedRevisions edited = edited(catalog, recorded, heads);
@@ -633,26 +600,14 @@ public final class Migrations {
     }
 
     private static String describe(Set<String> heads, RevisionGraph graph) {
-        return describe(heads, id -> graph.contains(id) && graph.isHead(id));
-    }
-
-    private static String describe(Set<String> heads, Predicate<String> isHead) {
         if (heads.isEmpty()) {
             return "base";
         }
         List<String> parts = new ArrayList<>();
         for (String id : heads) {
-            parts.add(isHead.test(id) ? id + " (head)" : id);
+            parts.add(graph.contains(id) && graph.isHead(id) ? id + " (head)" : id);
         }
         return String.join(", ", parts);
-    }
-
-    /**
-     * Whether {@code target} means exactly the graph whose heads are {@code heads}: "heads", or
-     * "head" of a history that has not split. Any other target needs the graph to resolve.
-     */
-    private static boolean names(String target, Set<String> heads) {
-        return "heads".equals(target) || "head".equals(target) && heads.size() == 1;
     }
 
     /** A failure outside any revision: reading or writing the version table, mostly. */

@@ -50,19 +50,6 @@ public record EditedRevisions(List<Edited> refused, List<Edited> accepted, Spell
         return new EditedRevisions(List.copyOf(refused), List.copyOf(accepted), spelling);
     }
 
-    /**
-     * Whether any revision in {@code current} (id to its source's checksum) was edited after it
-     * was applied, by the same rule as {@link #find}.
-     */
-    public static boolean anyAmong(Map<String, String> current, Map<String, String> applied) {
-        for (Map.Entry<String, String> revision : current.entrySet()) {
-            if (differs(applied.get(revision.getKey()), revision.getValue())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A revision applied without a checksum (stamped) cannot be told edited. */
     private static boolean differs(String recorded, String current) {
         return recorded != null && !recorded.equals(current);

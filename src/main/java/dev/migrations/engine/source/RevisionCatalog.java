@@ -42,10 +42,7 @@ public final class RevisionCatalog {
         return load(scan(sourceRoot, packageName, classesDirectory, times), log, times);
     }
 
-    /**
-     * Finds and checksums the sources, the first half of {@link #load}: enough to tell whether
-     * they are exactly those of the last full load ({@link SourceScan#known()}).
-     */
+    /** Finds and checksums the sources, the first half of {@link #load}. */
     public static SourceScan scan(Path sourceRoot, String packageName, Path classesDirectory, PhaseTimes times) {
         return SourceScan.of(sourceRoot, packageName, classesDirectory, times);
     }
@@ -87,8 +84,6 @@ public final class RevisionCatalog {
         }
         RevisionGraph graph = times.time("graph",
                 () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList(), spelling));
-        // one revision per source, in the order of the sources
-        scan.remember(graph.heads().stream().map(RevisionNode::id).toList(), List.copyOf(byId.keySet()));
         return new RevisionCatalog(graph, byId, compile);
     }
 
