@@ -160,7 +160,7 @@ public final class Autogenerate {
                 server = Await.result(starting, "starting the embedded PostgreSQL");
                 starting = null;
             }
-            try (server) {
+            try (server; RevisionCatalog revisions = live.catalog()) {
                 Map<String, Set<String>> writtenChecks = times.time("revisions", () -> writtenChecks(live));
                 ConnectionSettings scratchDatabase = ThrowawayDatabases.on(server).create(SCRATCH_DATABASE, true);
                 long waiting = System.nanoTime();

@@ -67,7 +67,7 @@ public final class HistoryVerification {
             try {
                 ConnectionSettings settings = databases.create(fresh, false);
                 Migrations migrations = on(settings);
-                RevisionGraph graph = migrations.catalog().graph();
+                RevisionGraph graph = migrations.graph();
                 revisions = graph.size();
                 migrations.upgrade("heads");
                 atHead = snapshot(settings);
@@ -101,7 +101,7 @@ public final class HistoryVerification {
     private Result roundTrips(ConnectionSettings database, SchemaSnapshot atHead, int revisions)
             throws SQLException {
         Migrations migrations = on(database);
-        RevisionGraph graph = migrations.catalog().graph();
+        RevisionGraph graph = migrations.graph();
         int roundTrips = 0;
         int skipped = 0;
         for (RevisionNode node : graph.topologicalOrder()) {

@@ -72,6 +72,13 @@ public final class Migrations {
         return RevisionCatalog.shipped(shipped.classLoader(), shipped.packageName(), times, config.spelling());
     }
 
+    /** The revision graph alone: {@link #catalog()}, closed once its graph is built. */
+    public RevisionGraph graph() {
+        try (RevisionCatalog catalog = catalog()) {
+            return catalog.graph();
+        }
+    }
+
     public RunResult upgrade(String target) {
         try {
             return upgradeTimed(target);
@@ -81,8 +88,8 @@ public final class Migrations {
     }
 
     private RunResult upgradeTimed(String target) {
-        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
-            RevisionCatalog catalog = catalog();
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log);
+                 RevisionCatalog catalog = catalog()) {
             DatabaseSession session = times.time("connect", pending::get);
             long begin = System.nanoTime();
             RecordedPosition recorded = session.position();
@@ -130,8 +137,8 @@ public final class Migrations {
     }
 
     private RunResult downgradeTimed(String target) {
-        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
-            RevisionCatalog catalog = catalog();
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log);
+                 RevisionCatalog catalog = catalog()) {
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = times.time("connect", pending::get);
             RecordedPosition recorded = session.position();
@@ -230,8 +237,9 @@ public final class Migrations {
 
     /** Records the database as being at {@code revision} without running anything. */
     public RunResult stamp(String revision, boolean purge) {
-        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
-            RevisionGraph graph = catalog().graph();
+        try (PendingSession pending = PendingSession.open(config, dialect, log);
+             RevisionCatalog catalog = catalog()) {
+            RevisionGraph graph = catalog.graph();
             Set<String> target = graph.stampHeads(revision);
             DatabaseSession session = pending.get();
             // read once before the lock so that an unknown recorded revision fails without writing
@@ -273,8 +281,8 @@ public final class Migrations {
 
     /** The database's current revisions, each marked {@code (head)} when it is one. */
     public Status current(boolean verbose) {
-        try (PendingSession opening = PendingSession.open(config, dialect, log)) {
-            RevisionCatalog catalog = catalog();
+        try (PendingSession opening = PendingSession.open(config, dialect, log);
+                 RevisionCatalog catalog = catalog()) {
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = opening.get();
             log.info("Database: " + session.describe());
@@ -358,7 +366,14 @@ public final class Migrations {
      * Where a database stands in the revision graph; {@code database} names it for the output
      * ({@code <url> (schema public)}).
      */
-    public record Position(RevisionCatalog catalog, Set<String> heads, String database) {
+    public record Position(RevisionCatalog catalog, Set<String> heads, String database) implements AutoCloseable {
+
+        /** Closes the catalog: its caller owns it. */
+        @Override
+        public void close() {
+            catalog.close();
+        }
+
         public RevisionGraph graph() {
             return catalog.graph();
         }
@@ -416,8 +431,8 @@ public final class Migrations {
     }
 
     private StatusRead readStatus() {
-        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
-            RevisionCatalog catalog = catalog();
+        try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log);
+                 RevisionCatalog catalog = catalog()) {
             RevisionGraph graph = catalog.graph();
             DatabaseSession session = pending.get();
             RecordedPosition recorded = session.position();
@@ -446,54 +461,55 @@ public final class Migrations {
      * database; a plain target starts where the database is, read without the lock.
      */
     public Script sql(String target, boolean up, Path file) {
-        RevisionCatalog catalog = catalog();
-        RevisionGraph graph = catalog.graph();
-        int colon = target.indexOf(':');
-        Set<String> from;
-        String to;
-        String database;
-        if (colon >= 0) {
-            from = graph.stampHeads(target.substring(0, colon).strip());
-            to = target.substring(colon + 1).strip();
-            database = null;
-        } else {
-            try (PendingSession pending = PendingSession.open(config, dialect, log)) {
-                DatabaseSession session = pending.get();
-                from = knownHeads(session, graph);
-                database = session.describe();
-            } catch (SQLException e) {
-                throw databaseError(e);
+        try (RevisionCatalog catalog = catalog()) {
+            RevisionGraph graph = catalog.graph();
+            int colon = target.indexOf(':');
+            Set<String> from;
+            String to;
+            String database;
+            if (colon >= 0) {
+                from = graph.stampHeads(target.substring(0, colon).strip());
+                to = target.substring(colon + 1).strip();
+                database = null;
+            } else {
+                try (PendingSession pending = PendingSession.open(config, dialect, log)) {
+                    DatabaseSession session = pending.get();
+                    from = knownHeads(session, graph);
+                    database = session.describe();
+                } catch (SQLException e) {
+                    throw databaseError(e);
+                }
+                to = target;
             }
-            to = target;
-        }
-        List<RevisionNode> plan = up ? graph.upgradePlan(from, to) : graph.downgradePlan(from, to);
-        List<String> header = new ArrayList<>(List.of((up ? "Upgrade" : "Downgrade") + " from "
-                + describe(from, graph) + ", " + plural(plan.size(), "revision") + ", written by migrations-maven-plugin"
-                + (database == null ? "" : " for " + database) + "; nothing of it was run.",
-                "Run it with: psql -v ON_ERROR_STOP=1 -f <this file>"));
-        SqlScript script = new SqlScript(dialect, new VersionTable(dialect, config.schema(), config.versionTable()),
-                header, config.schema(), "sql script by " + appliedBy());
-        Set<String> current = new TreeSet<>(from);
-        for (RevisionNode node : plan) {
-            Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
-                    : graph.headsAfterDowngrade(current, node.id());
-            script.add(catalog.revision(node), up, current, next);
-            current = new TreeSet<>(next);
-        }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            List<RevisionNode> plan = up ? graph.upgradePlan(from, to) : graph.downgradePlan(from, to);
+            List<String> header = new ArrayList<>(List.of((up ? "Upgrade" : "Downgrade") + " from "
+                    + describe(from, graph) + ", " + plural(plan.size(), "revision") + ", written by migrations-maven-plugin"
+                    + (database == null ? "" : " for " + database) + "; nothing of it was run.",
+                    "Run it with: psql -v ON_ERROR_STOP=1 -f <this file>"));
+            SqlScript script = new SqlScript(dialect, new VersionTable(dialect, config.schema(), config.versionTable()),
+                    header, config.schema(), "sql script by " + appliedBy());
+            Set<String> current = new TreeSet<>(from);
+            for (RevisionNode node : plan) {
+                Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
+                        : graph.headsAfterDowngrade(current, node.id());
+                script.add(catalog.revision(node), up, current, next);
+                current = new TreeSet<>(next);
             }
-            Files.writeString(file, script.text(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MigrationException("Cannot write the SQL script " + file + ": " + e.getMessage() + ".", e);
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(file, script.text(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new MigrationException("Cannot write the SQL script " + file + ": " + e.getMessage() + ".", e);
+            }
+            String fromText = describe(from, graph);
+            String toText = describe(current, graph);
+            log.info("Wrote the SQL of " + plural(plan.size(), "revision") + " (" + (up ? "upgrade" : "downgrade")
+                    + " from " + fromText + " to " + toText + ") to " + file + "; nothing was run.");
+            return new Script(file, plan.size(), fromText, toText);
         }
-        String fromText = describe(from, graph);
-        String toText = describe(current, graph);
-        log.info("Wrote the SQL of " + plural(plan.size(), "revision") + " (" + (up ? "upgrade" : "downgrade")
-                + " from " + fromText + " to " + toText + ") to " + file + "; nothing was run.");
-        return new Script(file, plan.size(), fromText, toText);
     }
 
     /**
@@ -501,23 +517,26 @@ public final class Migrations {
      * (the project's classes), so that the application's jar ships them.
      */
     public ShippedIndex.Written ship(Path outputDirectory) {
-        RevisionCatalog catalog = catalog();
-        Await.result(catalog.compileAhead(), "compiling the migrations");
-        return ShippedIndex.write(catalog.revisions(), config.migrationsPackage(), config.classesDirectory(),
-                outputDirectory);
+        try (RevisionCatalog catalog = catalog()) {
+            Await.result(catalog.compileAhead(), "compiling the migrations");
+            return ShippedIndex.write(catalog.revisions(), config.migrationsPackage(), config.classesDirectory(),
+                    outputDirectory);
+        }
     }
 
     /** The head revisions of the graph; reads no database. */
     public List<RevisionNode> heads(boolean verbose) {
-        RevisionGraph graph = catalog().graph();
-        List<RevisionNode> heads = graph.heads();
-        if (heads.isEmpty()) {
-            log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
+        try (RevisionCatalog catalog = catalog()) {
+            RevisionGraph graph = catalog.graph();
+            List<RevisionNode> heads = graph.heads();
+            if (heads.isEmpty()) {
+                log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
+            }
+            for (RevisionNode head : heads) {
+                log.info(HistoryLine.of(graph, head, Set.of(), verbose));
+            }
+            return heads;
         }
-        for (RevisionNode head : heads) {
-            log.info(HistoryLine.of(graph, head, Set.of(), verbose));
-        }
-        return heads;
     }
 
     /** Revisions newest first, with parents, branch and merge points, the current ones marked. */
@@ -527,20 +546,21 @@ public final class Migrations {
 
     /** As {@link #history(String, boolean)}, the newest {@code limit} only (0: all). */
     public List<RevisionNode> history(String range, boolean verbose, int limit) {
-        RevisionCatalog catalog;
-        RevisionGraph graph;
-        List<RevisionNode> entries;
-        Set<String> current;
-        try (PendingSession pending = PendingSession.open(config, dialect, log)) {
-            catalog = catalog();
-            graph = catalog.graph();
-            entries = range == null || range.isBlank() ? graph.history() : graph.history(range);
-            DatabaseSession session = pending.get();
-            log.info("Database: " + session.describe());
-            current = session.versionTable().currentHeads(session.connection());
+        try (PendingSession pending = PendingSession.open(config, dialect, log);
+             RevisionCatalog catalog = catalog()) {
+            return history(pending, catalog, range, verbose, limit);
         } catch (SQLException e) {
             throw databaseError(e);
         }
+    }
+
+    private List<RevisionNode> history(PendingSession pending, RevisionCatalog catalog, String range, boolean verbose,
+                                       int limit) throws SQLException {
+        RevisionGraph graph = catalog.graph();
+        List<RevisionNode> entries = range == null || range.isBlank() ? graph.history() : graph.history(range);
+        DatabaseSession session = pending.get();
+        log.info("Database: " + session.describe());
+        Set<String> current = session.versionTable().currentHeads(session.connection());
         if (entries.isEmpty()) {
             log.info("No revisions yet; create one with " + config.spelling().command("revision", "message", "..."));
         }

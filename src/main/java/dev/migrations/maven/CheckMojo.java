@@ -34,12 +34,13 @@ public class CheckMojo extends EntityModelMojo {
         String devDatabase = devDatabase();
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
-            Migrations.Position position = new Migrations(config, log).verifiedPosition();
-            if (!position.isAtHead()) {
-                throw new MigrationException("Revisions are pending: the database is at " + position.describe()
-                        + " in " + position.database() + "; run mvn migrations:upgrade.");
+            try (Migrations.Position position = new Migrations(config, log).verifiedPosition()) {
+                if (!position.isAtHead()) {
+                    throw new MigrationException("Revisions are pending: the database is at " + position.describe()
+                            + " in " + position.database() + "; run mvn migrations:upgrade.");
+                }
+                log.info(position.database() + " is at " + position.describe() + "; no revision is pending.");
             }
-            log.info(position.database() + " is at " + position.describe() + "; no revision is pending.");
         }
         if (!ProjectModel.hasEntities(project, entityPackages)) {
             log.info("No entities configured (migrations.entityPackages); only the revisions were checked.");

@@ -43,7 +43,7 @@ public final class RevisionScripts {
     /** Writes a revision after {@code head} with the given method bodies. */
     public Path create(String message, String head, String revisionId, MethodBody upgrade, MethodBody downgrade) {
         requireMessage(message);
-        return create(new Migrations(config, log).catalog().graph(), message, head, revisionId, upgrade, downgrade);
+        return create(new Migrations(config, log).graph(), message, head, revisionId, upgrade, downgrade);
     }
 
     /** As {@link #create(String, String, String, MethodBody, MethodBody)}, in a graph already loaded. */
@@ -62,7 +62,7 @@ public final class RevisionScripts {
     /** Writes a merge revision whose parents are {@code revisions}, or all heads when empty. */
     public Path merge(String message, List<String> revisions, String revisionId) {
         requireMessage(message);
-        RevisionGraph graph = new Migrations(config, log).catalog().graph();
+        RevisionGraph graph = new Migrations(config, log).graph();
         List<String> parents = new ArrayList<>();
         if (revisions == null || revisions.isEmpty()) {
             graph.heads().forEach(h -> parents.add(h.id()));

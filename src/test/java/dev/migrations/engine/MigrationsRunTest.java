@@ -7,6 +7,7 @@ import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
+import dev.migrations.engine.source.RevisionCatalog;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.VersionTable;
 import dev.migrations.testing.EmbeddedServer;
@@ -408,6 +409,20 @@ class MigrationsRunTest {
                 + " (schema " + schema + ") is at r00000000003 (head).");
         assertThat(log.lines).filteredOn(line -> line.startsWith("Engine time:")).singleElement()
                 .satisfies(line -> assertThat(line).contains("scan ", "load ", "position ").doesNotContain("compile "));
+    }
+
+    @Test
+    void aCatalogClosesTheClassLoaderItMadeForTheCompiledSources() throws Exception {
+        threeRevisions("op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+        migrations(false).graph();   // compiled, and their metadata indexed
+        RevisionCatalog catalog = migrations(false).catalog();
+        assertThat(catalog.revision("r00000000001").instantiate()).isNotNull();
+
+        catalog.close();
+
+        // a class not loaded before the close can no longer be
+        assertThatThrownBy(() -> catalog.revision("r00000000002").instantiate())
+                .isInstanceOf(MigrationException.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.migrations.engine.internal.PhaseTimes;
 import dev.migrations.engine.Spelling;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,35 @@ import java.util.concurrent.Future;
 /**
  * The project's revisions: sources found, compiled if they changed, loaded, and arranged in
  * their graph (Alembic's ScriptDirectory and RevisionMap together).
+ *
+ * <p>Closing it closes the class loader it made for compiled sources (none for shipped
+ * revisions, which the application's own loader holds): once closed, a revision whose class was
+ * not loaded yet cannot be run.
  */
-public final class RevisionCatalog {
+public final class RevisionCatalog implements AutoCloseable {
 
     private final RevisionGraph graph;
     private final Map<String, LoadedRevision> revisions;
     private final DeferredCompile compile;
+    private final MigrationLoader loader;
 
-    private RevisionCatalog(RevisionGraph graph, Map<String, LoadedRevision> revisions, DeferredCompile compile) {
+    private RevisionCatalog(RevisionGraph graph, Map<String, LoadedRevision> revisions, DeferredCompile compile,
+                            MigrationLoader loader) {
         this.graph = graph;
         this.revisions = revisions;
         this.compile = compile;
+        this.loader = loader;
+    }
+
+    @Override
+    public void close() {
+        if (loader != null) {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                // a loader of a directory holds no file open: nothing is left to release
+            }
+        }
     }
 
     /**
@@ -59,6 +78,7 @@ public final class RevisionCatalog {
         List<SourceFile> sources = scan.sources();
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
         DeferredCompile compile;
+        MigrationLoader loader;
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
             RevisionIndex index = times.time("load", scan::index);
             // With every revision's metadata cached, the graph needs no class, and the class cache is
@@ -74,7 +94,7 @@ public final class RevisionCatalog {
             // whose metadata the index holds are loaded only then; they are up to date by then (the
             // deferred compile sees to it, taking the class directory's lock again), so no other run
             // rewrites them.
-            MigrationLoader loader = new MigrationLoader(classesDirectory, compile);
+            loader = new MigrationLoader(classesDirectory, compile);
             times.time("load", () -> {
                 for (LoadedRevision revision : loader.load(sources, index)) {
                     byId.put(revision.id(), revision);
@@ -84,7 +104,7 @@ public final class RevisionCatalog {
         }
         RevisionGraph graph = times.time("graph",
                 () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList(), spelling));
-        return new RevisionCatalog(graph, byId, compile);
+        return new RevisionCatalog(graph, byId, compile, loader);
     }
 
     /**
@@ -99,7 +119,7 @@ public final class RevisionCatalog {
                 () -> new RevisionGraph(listed.stream().map(LoadedRevision::node).toList(), spelling));
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
         listed.forEach(revision -> byId.put(revision.id(), revision));
-        return new RevisionCatalog(graph, byId, DeferredCompile.none());
+        return new RevisionCatalog(graph, byId, DeferredCompile.none(), null);
     }
 
     /** Every revision, in the order of their sources. */
