@@ -19,7 +19,6 @@ import dev.migrations.engine.internal.PhaseTimes;
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.source.RevisionCatalog;
@@ -63,7 +62,7 @@ public final class Autogenerate {
     private final ClassLoader projectLoader;
     private final boolean throwawayDatabase;
     private final EngineLog log;
-    private final Dialect dialect = new PostgresDialect();
+    private final PostgresDialect dialect = new PostgresDialect();
     private final PhaseTimes times = new PhaseTimes();
 
     /**

@@ -11,7 +11,6 @@ import dev.migrations.engine.RunResult;
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
@@ -38,7 +37,7 @@ public final class HistoryVerification {
 
     private final MigrationsConfig config;
     private final EngineLog log;
-    private final Dialect dialect = new PostgresDialect();
+    private final PostgresDialect dialect = new PostgresDialect();
 
     public HistoryVerification(MigrationsConfig config, EngineLog log) {
         this.config = config;

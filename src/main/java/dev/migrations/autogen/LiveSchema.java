@@ -1,9 +1,9 @@
 package dev.migrations.autogen;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.MigrationsConfig;
-import dev.migrations.engine.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +28,7 @@ final class LiveSchema {
     }
 
     /** With the schema first on the search path, as the model side reads it. */
-    static SchemaSnapshot read(Connection connection, String schema, MigrationsConfig config, Dialect dialect)
+    static SchemaSnapshot read(Connection connection, String schema, MigrationsConfig config, PostgresDialect dialect)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET search_path TO " + dialect.quote(schema));

@@ -7,7 +7,6 @@ import dev.migrations.engine.internal.HistoryLine;
 import dev.migrations.engine.internal.PendingSession;
 import dev.migrations.engine.internal.PhaseTimes;
 import dev.migrations.engine.internal.SlowRevisionWatch;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
@@ -49,7 +48,7 @@ public final class Migrations {
 
     private final MigrationsConfig config;
     private final EngineLog log;
-    private final Dialect dialect = new PostgresDialect();
+    private final PostgresDialect dialect = new PostgresDialect();
     private final PhaseTimes times = new PhaseTimes();
 
     public Migrations(MigrationsConfig config, EngineLog log) {

@@ -1,10 +1,10 @@
 package dev.migrations.autogen.model;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.api.model.Constraint;
 import dev.migrations.autogen.diff.CheckSpelling;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.autogen.schema.Table;
-import dev.migrations.engine.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,13 +41,13 @@ final class CheckExpressions {
     private static final int MAX_ROUNDS = 4;
 
     private final Connection scratch;
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final String scratchSchema;
     private final Set<String> scratchTables;
     private final Map<String, String> printedOnce = new HashMap<>();
     private final Map<String, String> settled = new HashMap<>();
 
-    CheckExpressions(Connection scratch, Dialect dialect, String scratchSchema, Set<String> scratchTables) {
+    CheckExpressions(Connection scratch, PostgresDialect dialect, String scratchSchema, Set<String> scratchTables) {
         this.scratch = scratch;
         this.dialect = dialect;
         this.scratchSchema = scratchSchema;

@@ -1,11 +1,11 @@
 package dev.migrations.autogen.model;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.autogen.diff.CheckSpelling;
 import dev.migrations.autogen.schema.SchemaReader;
 import dev.migrations.autogen.schema.SchemaSnapshot;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.db.SavepointBatch;
-import dev.migrations.engine.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,7 +59,7 @@ public final class ModelSchema {
      * @param live    the schema the model will be compared with; its name is given to the model
      * @param liveCheckSources check expressions as the revisions wrote them, by table
      */
-    public static Sides read(Connection scratch, Optional<String> tablespace, EntityModel model, Dialect dialect,
+    public static Sides read(Connection scratch, Optional<String> tablespace, EntityModel model, PostgresDialect dialect,
                              SchemaSnapshot live, Map<String, Set<String>> liveCheckSources) {
         String scratchSchema = live.schema();
         try {

@@ -8,27 +8,26 @@ import java.util.Objects;
 /**
  * Operations as PostgreSQL statements (PostgreSQL 14 and later).
  *
+ * <p>The engine speaks PostgreSQL only, and says so: its version table, advisory lock, session
+ * settings and error translation are PostgreSQL's too, as are the live schema's reader and the
+ * embedded database autogenerate compares in. An interface over the DDL alone would promise a
+ * second database that the rest of the engine does not support; one would need a design across
+ * all of those, made when there is such a database to serve.
+ *
  * <p>Every name goes through {@link #quote}; server defaults, check expressions, partial-index
  * predicates, {@code USING} expressions and raw SQL are SQL written by the migration's author
  * and are pasted as written. Comments are string literals (see {@link #literal}); bulk-insert
  * values travel as bind parameters.
  */
-public final class PostgresDialect implements Dialect {
+public final class PostgresDialect {
 
     /** Every kind of operation's statements, a visitor the compiler holds to all kinds. */
     private final PostgresStatements statements = new PostgresStatements(this);
 
-    @Override
-    public String name() {
-        return "PostgreSQL";
-    }
-
-    @Override
     public String quote(String identifier) {
         return PostgresIdentifiers.quote(identifier);
     }
 
-    @Override
     public String qualify(String schema, String name) {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);
     }
@@ -38,7 +37,6 @@ public final class PostgresDialect implements Dialect {
         return PostgresTypes.spell(type);
     }
 
-    @Override
     public List<SqlStatement> render(Operation operation) {
         Objects.requireNonNull(operation, "operation");
         return operation.accept(statements);
@@ -51,7 +49,6 @@ public final class PostgresDialect implements Dialect {
      * default since 9.1). Text with a backslash uses the escape form {@code E'...'} with
      * backslashes doubled as well, so the literal means the same whatever that setting is.
      */
-    @Override
     public String literal(String text) {
         if (text == null) {
             return "NULL";

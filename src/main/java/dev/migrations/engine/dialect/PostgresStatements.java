@@ -39,9 +39,9 @@ import java.util.StringJoiner;
  */
 final class PostgresStatements implements OperationVisitor<List<SqlStatement>> {
 
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
 
-    PostgresStatements(Dialect dialect) {
+    PostgresStatements(PostgresDialect dialect) {
         this.dialect = dialect;
     }
 

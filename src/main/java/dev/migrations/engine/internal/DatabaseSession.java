@@ -1,12 +1,12 @@
 package dev.migrations.engine.internal;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.version.RecordedPosition;
 import dev.migrations.engine.version.VersionTable;
@@ -25,7 +25,7 @@ public final class DatabaseSession implements AutoCloseable {
     private final EmbeddedPostgresServer embedded;
     private final Database database;
     private final Connection connection;
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final MigrationsConfig config;
     private final VersionTable versionTable;
     private final String schema;
@@ -33,7 +33,7 @@ public final class DatabaseSession implements AutoCloseable {
     private RecordedPosition prefetched;
 
     private DatabaseSession(EmbeddedPostgresServer embedded, Database database, Connection connection,
-                            Dialect dialect, MigrationsConfig config, String schema) {
+                            PostgresDialect dialect, MigrationsConfig config, String schema) {
         this.embedded = embedded;
         this.database = database;
         this.connection = connection;
@@ -43,7 +43,7 @@ public final class DatabaseSession implements AutoCloseable {
         this.versionTable = new VersionTable(dialect, config.schema(), config.versionTable());
     }
 
-    public static DatabaseSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
+    public static DatabaseSession open(MigrationsConfig config, PostgresDialect dialect, EngineLog log) {
         EmbeddedPostgresServer embedded = null;
         ConnectionSettings settings = config.connection();
         if (config.dataSource() != null) {
@@ -62,7 +62,7 @@ public final class DatabaseSession implements AutoCloseable {
     }
 
     private static DatabaseSession connect(EmbeddedPostgresServer embedded, Database database, MigrationsConfig config,
-                                           Dialect dialect, EngineLog log) {
+                                           PostgresDialect dialect, EngineLog log) {
         Connection connection = null;
         try {
             connection = database.connect();

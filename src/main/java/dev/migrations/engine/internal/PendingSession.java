@@ -1,8 +1,8 @@
 package dev.migrations.engine.internal;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.MigrationsConfig;
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.dialect.Dialect;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -26,7 +26,7 @@ public final class PendingSession implements AutoCloseable {
     private static final class Opening extends FutureTask<DatabaseSession> {
         private boolean abandoned;
 
-        Opening(MigrationsConfig config, Dialect dialect, EngineLog log, boolean readPosition) {
+        Opening(MigrationsConfig config, PostgresDialect dialect, EngineLog log, boolean readPosition) {
             super(() -> {
                 DatabaseSession session = DatabaseSession.open(config, dialect, log);
                 if (readPosition) {
@@ -66,16 +66,16 @@ public final class PendingSession implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    public static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log) {
+    public static PendingSession open(MigrationsConfig config, PostgresDialect dialect, EngineLog log) {
         return open(config, dialect, log, false);
     }
 
     /** As {@link #open}, and reads the recorded position too, for goals that start by checking it. */
-    public static PendingSession openReadingPosition(MigrationsConfig config, Dialect dialect, EngineLog log) {
+    public static PendingSession openReadingPosition(MigrationsConfig config, PostgresDialect dialect, EngineLog log) {
         return open(config, dialect, log, true);
     }
 
-    private static PendingSession open(MigrationsConfig config, Dialect dialect, EngineLog log, boolean readPosition) {
+    private static PendingSession open(MigrationsConfig config, PostgresDialect dialect, EngineLog log, boolean readPosition) {
         Opening opening = new Opening(config, dialect, log, readPosition);
         Thread thread = new Thread(opening, "migrations-connect");
         thread.setDaemon(true);

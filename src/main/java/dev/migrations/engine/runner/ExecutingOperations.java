@@ -1,11 +1,11 @@
 package dev.migrations.engine.runner;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.api.Operations;
 import dev.migrations.api.operation.ExecuteSql;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.SqlStatement;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;
@@ -27,7 +27,7 @@ import java.util.List;
 final class ExecutingOperations implements Operations {
 
     private final Connection connection;
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final EngineLog log;
     private final LoadedRevision revision;
     private final LogEntry.Action action;
@@ -35,7 +35,7 @@ final class ExecutingOperations implements Operations {
     private final StatementBatch batch;
     private long firstSent;
 
-    ExecutingOperations(Connection connection, Dialect dialect, EngineLog log, LoadedRevision revision,
+    ExecutingOperations(Connection connection, PostgresDialect dialect, EngineLog log, LoadedRevision revision,
                         LogEntry.Action action, StatementBatch batch) {
         this.connection = connection;
         this.dialect = dialect;

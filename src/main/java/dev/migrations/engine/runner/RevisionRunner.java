@@ -1,5 +1,6 @@
 package dev.migrations.engine.runner;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.api.Migration;
 import dev.migrations.api.Operations;
 import dev.migrations.engine.AppliedRevision;
@@ -7,7 +8,6 @@ import dev.migrations.engine.Spelling;
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.internal.PhaseTimes;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.VersionTable;
@@ -42,7 +42,7 @@ import java.util.function.Consumer;
 public final class RevisionRunner {
 
     private final Connection connection;
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final VersionTable versionTable;
     private final String appliedBy;
     private final EngineLog log;
@@ -66,7 +66,7 @@ public final class RevisionRunner {
     }
 
     /** @param listener told of each revision once all of it ran, in order */
-    public RevisionRunner(Connection connection, Dialect dialect, VersionTable versionTable, String appliedBy,
+    public RevisionRunner(Connection connection, PostgresDialect dialect, VersionTable versionTable, String appliedBy,
                           EngineLog log, PhaseTimes times, Spelling spelling, Consumer<AppliedRevision> listener) {
         this.spelling = spelling;
         this.connection = connection;

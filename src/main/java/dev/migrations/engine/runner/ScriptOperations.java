@@ -1,10 +1,10 @@
 package dev.migrations.engine.runner;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.api.Operations;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.engine.MigrationException;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.dialect.SqlStatement;
 import dev.migrations.engine.source.LoadedRevision;
 import java.util.ArrayList;
@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
  */
 final class ScriptOperations implements Operations {
 
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final LoadedRevision revision;
     private final String method;
     private final List<String> statements = new ArrayList<>();
 
-    ScriptOperations(Dialect dialect, LoadedRevision revision, String method) {
+    ScriptOperations(PostgresDialect dialect, LoadedRevision revision, String method) {
         this.dialect = dialect;
         this.revision = revision;
         this.method = method;

@@ -1,7 +1,7 @@
 package dev.migrations.engine.runner;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.api.Migration;
-import dev.migrations.engine.dialect.Dialect;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.VersionTable;
@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class SqlScript {
 
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final VersionTable versionTable;
     private final String appliedBy;
     private final List<String> lines = new ArrayList<>();
@@ -27,7 +27,7 @@ public final class SqlScript {
      * @param schema    the schema to act on, or null for the connection's default
      * @param appliedBy recorded in the version log as who applied each revision
      */
-    public SqlScript(Dialect dialect, VersionTable versionTable, List<String> header, String schema,
+    public SqlScript(PostgresDialect dialect, VersionTable versionTable, List<String> header, String schema,
                      String appliedBy) {
         this.dialect = dialect;
         this.versionTable = versionTable;

@@ -1,7 +1,7 @@
 package dev.migrations.engine.version;
 
+import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.MigrationException;
-import dev.migrations.engine.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +23,11 @@ import java.util.TreeSet;
  */
 public final class VersionTable {
 
-    private final Dialect dialect;
+    private final PostgresDialect dialect;
     private final String schema;
     private final String name;
 
-    public VersionTable(Dialect dialect, String schema, String name) {
+    public VersionTable(PostgresDialect dialect, String schema, String name) {
         this.dialect = dialect;
         this.schema = schema;
         this.name = name;
