@@ -310,7 +310,7 @@ public final class PostgresDialect implements Dialect {
 
     private List<SqlStatement> addConstraint(AddConstraint op) {
         return List.of(SqlStatement.of("ALTER TABLE " + qualify(op.schema(), op.table()) + " ADD "
-                + constraintDefinition(op.constraint(), op.schema())));
+                + constraintDefinition(op.constraint(), op.schema()) + (op.notValid() ? " NOT VALID" : "")));
     }
 
     private List<SqlStatement> dropConstraint(DropConstraint op) {
