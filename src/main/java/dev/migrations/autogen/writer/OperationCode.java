@@ -25,11 +25,16 @@ import dev.migrations.api.operation.Operation;
 import dev.migrations.api.operation.RenameColumn;
 import dev.migrations.api.operation.RenameTable;
 import dev.migrations.api.operation.SetTableComment;
+import dev.migrations.lint.Finding;
+import dev.migrations.lint.Lint;
+import dev.migrations.lint.TableFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Renders operations as the {@code op} calls a person would write, using the static
@@ -55,29 +60,16 @@ public final class OperationCode {
         this.columnOrigins = columnOrigins;
     }
 
-    /** The body of {@code upgrade()}: the operations in order, with review notes where they are needed. */
-    public MethodBody body(List<Operation> operations) {
-        return body(operations, "upgrade");
-    }
-
     /**
-     * One method body: the operations in order, with review notes where they are needed.
-     *
-     * @param method {@code upgrade} or {@code downgrade}: what a note says fails when it does
+     * One method body ({@code upgrade()} or {@code downgrade()}): the operations in order, each
+     * headed by a {@code // REVIEW [rule]:} comment per lint finding about it (docs/lint.md): the
+     * id is what a reader looks up, and what {@code @AllowLint} names.
      */
-    public MethodBody body(List<Operation> operations, String method) {
-        CodeBlock.Builder notes = CodeBlock.builder();
-        ReviewNotes reviewNotes = new ReviewNotes(operations);
-        List<String> review = reviewNotes.notes();
-        if (!review.isEmpty()) {
-            for (String note : review) {
-                notes.add("// REVIEW: $L\n", CommentText.line(note));
-            }
-            notes.add("\n");
-        }
-        return new MethodBody(notes.build(),
-                operations.stream().map(operation -> statement(operation, reviewNotes.warning(operation, method)))
-                        .toList());
+    public MethodBody body(List<Operation> operations) {
+        Map<Integer, List<Finding>> findings = Lint.findings(operations, TableFacts.NONE).stream()
+                .collect(Collectors.groupingBy(Finding::index));
+        return new MethodBody(CodeBlock.of(""), IntStream.range(0, operations.size())
+                .mapToObj(i -> statement(operations.get(i), findings.getOrDefault(i, List.of()))).toList());
     }
 
     /**
@@ -129,10 +121,10 @@ public final class OperationCode {
         return List.of();
     }
 
-    private CodeBlock statement(Operation operation, String warning) {
+    private CodeBlock statement(Operation operation, List<Finding> findings) {
         CodeBlock.Builder code = CodeBlock.builder();
-        if (warning != null) {
-            code.add("// REVIEW: $L\n", CommentText.line(warning));
+        for (Finding finding : findings) {
+            code.add("// REVIEW [$L]: $L\n", finding.rule(), CommentText.line(finding.message()));
         }
         String attributes = attributes(operation);
         if (attributes != null) {
@@ -171,7 +163,8 @@ public final class OperationCode {
         } else if (operation instanceof DropIndex op) {
             code.addStatement("op.dropIndex($S)", op.name());
         } else if (operation instanceof AddConstraint op) {
-            code.addStatement("op.addConstraint($S, $L)", op.table(), constraint(op.constraint()));
+            code.addStatement(op.notValid() ? "op.addConstraintNotValid($S, $L)" : "op.addConstraint($S, $L)",
+                    op.table(), constraint(op.constraint()));
         } else if (operation instanceof DropConstraint op) {
             code.addStatement("op.dropConstraint($S, $S)", op.name(), op.table());
         } else if (operation instanceof CreateSequence op) {
