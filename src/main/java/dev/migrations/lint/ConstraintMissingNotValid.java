@@ -19,7 +19,7 @@ final class ConstraintMissingNotValid implements LintRule {
 
     @Override
     public String safePattern() {
-        return "op.addConstraintNotValid, then VALIDATE CONSTRAINT in a later revision";
+        return "op.addConstraintNotValid, then VALIDATE CONSTRAINT in a transaction of its own";
     }
 
     @Override
