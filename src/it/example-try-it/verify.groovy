@@ -69,14 +69,18 @@ try {
     assert code.contains("parents = \"${baseline}\"")
     assert body(code, 'upgrade') == [
         'op.addColumn("customer", column("phone", varchar(32)));',
+        '// REVIEW [require-concurrent-index-creation]: creates index ix_customer_phone on customer (phone) without' +
+            ' CONCURRENTLY: writes to customer wait until it is built',
         'op.createIndex("customer", index("ix_customer_phone", "phone"));',
-        '// REVIEW: drops column customer.birth_date with its values',
+        '// REVIEW [ban-drop-column]: drops column customer.birth_date with its values; a release still running that' +
+            ' uses it fails',
         'op.dropColumn("customer", "birth_date");',
     ]
     assert body(code, 'downgrade') == [
         'op.addColumn("customer", column("birth_date", date()));',
         'op.dropIndex("ix_customer_phone");',
-        '// REVIEW: drops column customer.phone with its values',
+        '// REVIEW [ban-drop-column]: drops column customer.phone with its values; a release still running that' +
+            ' uses it fails',
         'op.dropColumn("customer", "phone");',
     ]
 

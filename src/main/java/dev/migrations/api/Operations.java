@@ -194,6 +194,15 @@ public interface Operations {
         apply(new AddConstraint(schema(), table, constraint));
     }
 
+    /**
+     * Adds a foreign key or check {@code NOT VALID}: new rows are checked at once, existing ones
+     * only by a later {@code execute("ALTER TABLE t VALIDATE CONSTRAINT c")}, which lets reads
+     * and writes through while it scans (docs/lint.md, constraint-missing-not-valid).
+     */
+    default void addConstraintNotValid(String table, Constraint constraint) {
+        apply(new AddConstraint(schema(), table, constraint, true));
+    }
+
     default void dropConstraint(String name, String table) {
         apply(new DropConstraint(schema(), table, name, null));
     }

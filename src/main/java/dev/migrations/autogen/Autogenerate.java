@@ -307,7 +307,7 @@ public final class Autogenerate {
             OperationCode code = new OperationCode(comparison.model().tableOrigins(),
                     comparison.model().columnOrigins());
             MethodBody upgrade = code.body(comparison.operations());
-            MethodBody downgrade = code.body(comparison.reversed(), "downgrade");
+            MethodBody downgrade = code.body(comparison.reversed());
             return new RevisionScripts(config, log, clock).create(comparison.revisions(), message, head, revisionId,
                     upgrade, downgrade);
         }));

@@ -7,6 +7,7 @@ import dev.migrations.engine.internal.HistoryLine;
 import dev.migrations.engine.internal.PendingSession;
 import dev.migrations.engine.internal.PhaseTimes;
 import dev.migrations.engine.internal.SlowRevisionWatch;
+import dev.migrations.engine.db.TableSizes;
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionNode;
@@ -22,6 +23,7 @@ import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.RecordedPosition;
 import dev.migrations.engine.runner.SqlScript;
 import dev.migrations.engine.version.VersionTable;
+import dev.migrations.lint.TableFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -343,9 +345,11 @@ public final class Migrations {
 
     /**
      * As {@link #position()}, and fails when an applied revision was edited and not accepted: a
-     * gate must not pass a history that fresh databases would replay differently.
+     * gate must not pass a history that fresh databases would replay differently. With the
+     * position, the revisions pending, each one's {@code upgrade()} recorded as operations, and
+     * the sizes of the live tables they act on: what check lints.
      */
-    public Position verifiedPosition() {
+    public PendingUpgrades pendingUpgrades() {
         try (PendingSession pending = PendingSession.openReadingPosition(config, dialect, log)) {
             RevisionCatalog catalog = catalog();
             RevisionGraph graph = catalog.graph();
@@ -355,9 +359,24 @@ public final class Migrations {
             EditedRevisions edited = edited(catalog, recorded, heads);
             edited.acceptedWarnings().forEach(log::warn);
             edited.requireAccepted();
-            return new Position(catalog, heads, session.describe());
+            List<RecordedUpgrade> upgrades = graph.pending(heads).stream()
+                    .map(node -> RecordedUpgrade.of(catalog.revision(node))).toList();
+            return new PendingUpgrades(new Position(catalog, heads, session.describe()), upgrades,
+                    upgrades.isEmpty() ? TableFacts.NONE : TableSizes.read(session.connection(), session.schema()));
         } catch (SQLException e) {
             throw databaseError(e);
+        }
+    }
+
+    /** Where the database stands, the upgrades it lacks, and the sizes of its tables (none when it lacks none). */
+    public record PendingUpgrades(Position position, List<RecordedUpgrade> upgrades, TableFacts tables) {
+    }
+
+    /** Every revision's {@code upgrade()} recorded as operations, in the order an upgrade applies them; reads no database. */
+    public List<RecordedUpgrade> recordedUpgrades() {
+        try (RevisionCatalog catalog = catalog()) {
+            return catalog.graph().topologicalOrder().stream()
+                    .map(node -> RecordedUpgrade.of(catalog.revision(node))).toList();
         }
     }
 

@@ -34,7 +34,9 @@ public class CheckMojo extends EntityModelMojo {
         String devDatabase = devDatabase();
         boolean throwaway = config.usesEmbeddedDatabase() || DevDatabase.isThrowaway(devDatabase);
         if (!throwaway) {
-            try (Migrations.Position position = new Migrations(config, log).verifiedPosition()) {
+            Migrations.PendingUpgrades pending = new Migrations(config, log).pendingUpgrades();
+            try (Migrations.Position position = pending.position()) {
+                LintWarnings.report(pending.upgrades(), pending.tables(), "pending revision(s)", log);
                 if (!position.isAtHead()) {
                     throw new MigrationException("Revisions are pending: the database is at " + position.describe()
                             + " in " + position.database() + "; run mvn migrations:upgrade.");

@@ -2,7 +2,9 @@ package dev.migrations.maven;
 
 import dev.migrations.autogen.Autogenerate;
 import dev.migrations.autogen.HistoryVerification;
+import dev.migrations.engine.Migrations;
 import dev.migrations.engine.MigrationsConfig;
+import dev.migrations.lint.TableFacts;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -19,6 +21,7 @@ public class VerifyMojo extends EntityModelMojo {
 
     @Override
     void compare(MigrationsConfig config, MavenEngineLog log) {
+        LintWarnings.report(new Migrations(config, log).recordedUpgrades(), TableFacts.NONE, "revision(s)", log);
         HistoryVerification.Result result = new HistoryVerification(config, log).run();
         if (ProjectModel.hasEntities(project, entityPackages)) {
             Autogenerate.Comparison comparison = ProjectModel.autogenerate(this, config, DevDatabase.EMBEDDED, log,

@@ -4,10 +4,24 @@ import dev.migrations.api.IrreversibleOperationException;
 import dev.migrations.api.model.Constraint;
 import java.util.Objects;
 
-public record AddConstraint(String schema, String table, Constraint constraint) implements Operation {
+/**
+ * @param notValid add a foreign key or check {@code NOT VALID}: enforced for new rows at once,
+ *                 existing rows left for a later {@code VALIDATE CONSTRAINT}, so that adding it
+ *                 does not scan the table under its lock
+ */
+public record AddConstraint(String schema, String table, Constraint constraint, boolean notValid)
+        implements Operation {
     public AddConstraint {
         Objects.requireNonNull(table, "table name");
         Objects.requireNonNull(constraint, "constraint");
+        if (notValid && !(constraint instanceof Constraint.ForeignKey || constraint instanceof Constraint.Check)) {
+            throw new IllegalArgumentException("only a foreign key or a check can be added NOT VALID, not "
+                    + constraint.kind() + (constraint.name() == null ? "" : " " + constraint.name()));
+        }
+    }
+
+    public AddConstraint(String schema, String table, Constraint constraint) {
+        this(schema, table, constraint, false);
     }
 
     @Override
@@ -27,6 +41,7 @@ public record AddConstraint(String schema, String table, Constraint constraint) 
     @Override
     public String describe() {
         String name = constraint.name() == null ? "" : " " + constraint.name();
-        return "add " + constraint.kind() + name + " to " + Operation.qualified(schema, table);
+        return "add " + constraint.kind() + name + (notValid ? " (not valid)" : "") + " to "
+                + Operation.qualified(schema, table);
     }
 }

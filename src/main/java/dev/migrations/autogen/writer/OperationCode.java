@@ -28,6 +28,9 @@ import dev.migrations.api.operation.RenameColumn;
 import dev.migrations.api.operation.RenameTable;
 import dev.migrations.api.operation.RunJdbc;
 import dev.migrations.api.operation.SetTableComment;
+import dev.migrations.lint.Finding;
+import dev.migrations.lint.Lint;
+import dev.migrations.lint.TableFacts;
 import dev.migrations.script.CommentText;
 import dev.migrations.script.MethodBody;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Renders operations as the {@code op} calls a person would write, using the static
@@ -62,29 +67,16 @@ public final class OperationCode {
         this.columnOrigins = columnOrigins;
     }
 
-    /** The body of {@code upgrade()}: the operations in order, with review notes where they are needed. */
-    public MethodBody body(List<Operation> operations) {
-        return body(operations, "upgrade");
-    }
-
     /**
-     * One method body: the operations in order, with review notes where they are needed.
-     *
-     * @param method {@code upgrade} or {@code downgrade}: what a note says fails when it does
+     * One method body ({@code upgrade()} or {@code downgrade()}): the operations in order, each
+     * headed by a {@code // REVIEW [rule]:} comment per lint finding about it (docs/lint.md): the
+     * id is what a reader looks up, and what {@code @AllowLint} names.
      */
-    public MethodBody body(List<Operation> operations, String method) {
-        CodeBlock.Builder notes = CodeBlock.builder();
-        ReviewNotes reviewNotes = new ReviewNotes(operations);
-        List<String> review = reviewNotes.notes();
-        if (!review.isEmpty()) {
-            for (String note : review) {
-                notes.add("// REVIEW: $L\n", CommentText.line(note));
-            }
-            notes.add("\n");
-        }
-        return new MethodBody(notes.build(),
-                operations.stream().map(operation -> statement(operation, reviewNotes.warning(operation, method)))
-                        .toList());
+    public MethodBody body(List<Operation> operations) {
+        Map<Integer, List<Finding>> findings = Lint.findings(operations, TableFacts.NONE).stream()
+                .collect(Collectors.groupingBy(Finding::index));
+        return new MethodBody(CodeBlock.of(""), IntStream.range(0, operations.size())
+                .mapToObj(i -> statement(operations.get(i), findings.getOrDefault(i, List.of()))).toList());
     }
 
     /**
@@ -136,10 +128,10 @@ public final class OperationCode {
         return List.of();
     }
 
-    private CodeBlock statement(Operation operation, String warning) {
+    private CodeBlock statement(Operation operation, List<Finding> findings) {
         CodeBlock.Builder code = CodeBlock.builder();
-        if (warning != null) {
-            code.add("// REVIEW: $L\n", CommentText.line(warning));
+        for (Finding finding : findings) {
+            code.add("// REVIEW [$L]: $L\n", finding.rule(), CommentText.line(finding.message()));
         }
         String attributes = attributes(operation);
         if (attributes != null) {
@@ -361,7 +353,8 @@ public final class OperationCode {
 
         @Override
         public CodeBlock addConstraint(AddConstraint op) {
-            return call("op.addConstraint($S, $L)", op.table(), constraint(op.constraint()));
+            return call(op.notValid() ? "op.addConstraintNotValid($S, $L)" : "op.addConstraint($S, $L)", op.table(),
+                    constraint(op.constraint()));
         }
 
         @Override

@@ -255,7 +255,7 @@ final class PostgresStatements implements OperationVisitor<List<SqlStatement>> {
     @Override
     public List<SqlStatement> addConstraint(AddConstraint op) {
         return List.of(SqlStatement.of("ALTER TABLE " + dialect.qualify(op.schema(), op.table()) + " ADD "
-                + constraintDefinition(op.constraint(), op.schema())));
+                + constraintDefinition(op.constraint(), op.schema()) + (op.notValid() ? " NOT VALID" : "")));
     }
 
     @Override

@@ -102,6 +102,7 @@ class OperationCodeTest {
             new AlterColumn(null, "order", "paid", List.of(new ColumnChange.NullabilityChange(true))),
             new AddConstraint(null, "order", unique("uk_order_phone", "phone")),
             new AddConstraint(null, "order", primaryKey("order_pkey", "id")),
+            new AddConstraint(null, "order", check("ck_order_phone", "phone <> ''"), true),
             new SetTableComment(null, "order", null, "orders"),
             new SetTableComment(null, "order", "orders", "all orders"),
             new RenameTable(null, "order", "purchase"),
@@ -162,8 +163,8 @@ class OperationCodeTest {
         OperationCode code = new OperationCode(Map.of(), Map.of());
         String upgrade = code.body(drops).toString();
         assertThat(upgrade).contains("op.dropTable(\"order\");").contains("op.dropColumn(\"order\", \"note\");")
-                .contains("// REVIEW: drops table order with all its rows")
-                .contains("// REVIEW: drops column order.note with its values");
+                .contains("// REVIEW [ban-drop-table]: drops table order with all its rows")
+                .contains("// REVIEW [ban-drop-column]: drops column order.note with its values");
         List<Operation> back = compileAndRun(code.body(List.of(drops.get(1).reverse(), drops.get(0).reverse())));
         assertThat(back.get(0)).isEqualTo(new AddColumn(null, "order", column("note", text())));
         assertThat(back.get(1)).isEqualTo(new CreateTable(null, "order", ORDER.columns(), ORDER.constraints(), null));
@@ -179,10 +180,12 @@ class OperationCodeTest {
                 new DropTable(null, "purchase", null))).toString();
         assertThat(body).contains("// com.example.Order\nop.createTable(\"order\",")
                 .contains("// com.example.Customer.mail\nop.addColumn(\"customer\", column(\"mail\", text()));")
-                .contains("column customer.email is dropped while mail is added")
+                .contains("// REVIEW [ban-drop-column]: drops column customer.email with its values; a release still"
+                        + " running that uses it fails; mail is added: if it was renamed, replace the dropColumn and"
+                        + " addColumn with op.renameColumn(\"customer\", \"email\", \"<new name>\") to keep its values\n")
                 .doesNotContain("age is added")
-                .contains("op.renameColumn(\"customer\", \"email\", \"<new name>\")")
-                .contains("table purchase is dropped while order is created");
+                .contains("// REVIEW [ban-drop-table]: drops table purchase with all its rows; a release still running"
+                        + " that uses it fails; order is created: if it was renamed");
     }
 
     @Test
@@ -190,19 +193,23 @@ class OperationCodeTest {
         OperationCode code = new OperationCode(Map.of(), Map.of());
         assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.TypeChange(varchar(200), varchar(50), null))))).toString())
-                .contains("// REVIEW: changes the type of t.c from varchar(200) to varchar(50)");
+                .contains("// REVIEW [changing-column-type]: changes the type of t.c from varchar(200) to varchar(50)");
         assertThat(code.body(List.of(
                 new AlterColumn(null, "t", "a", List.of(new ColumnChange.TypeChange(varchar(50), varchar(200), null))),
                 new AlterColumn(null, "t", "b", List.of(new ColumnChange.TypeChange(numeric(10, 2), numeric(12, 2), null))),
-                new AlterColumn(null, "t", "c", List.of(new ColumnChange.TypeChange(integer(), bigint(), null))),
                 new AlterColumn(null, "t", "d", List.of(new ColumnChange.TypeChange(varchar(50), text(), null)))))
-                .toString()).as("widening keeps every value").doesNotContain("REVIEW");
+                .toString()).as("widening in place keeps every row as it is").doesNotContain("REVIEW");
+        assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
+                List.of(new ColumnChange.TypeChange(integer(), bigint(), null))))).toString())
+                .as("a wider integer keeps every value, in a rewritten table")
+                .contains("// REVIEW [changing-column-type]: changes the type of t.c from integer to bigint: keeps every"
+                        + " value, but rewrites the table");
         assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.TypeChange(numeric(12, 2), numeric(12, 4), null))))).toString())
                 .as("more scale, fewer integer digits").contains("REVIEW");
         assertThat(code.body(List.of(new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.NullabilityChange(false))))).toString())
-                .contains("// REVIEW: t.c becomes NOT NULL");
+                .contains("// REVIEW [adding-not-nullable-field]: t.c becomes NOT NULL");
         assertThat(code.body(List.of(new AddColumn(null, "t", column("c", integer()).notNull()))).toString())
                 .contains("without a default");
         assertThat(code.body(List.of(new AddColumn(null, "t", column("c", integer()).notNull().serverDefault("0"))))
@@ -210,16 +217,14 @@ class OperationCodeTest {
     }
 
     @Test
-    void aNoteSaysWhichMethodFails() {
+    void aDowngradeThatNarrowsIsReviewedWhereItNarrows() {
         OperationCode code = new OperationCode(Map.of(), Map.of());
         AlterColumn widened = new AlterColumn(null, "t", "c",
                 List.of(new ColumnChange.TypeChange(varchar(50), varchar(200), null)));
-        // the upgrade widens, so its reverse narrows: the note is the downgrade's
+        // the upgrade widens, so its reverse narrows: the note is in the downgrade
         assertThat(code.body(List.of(widened)).toString()).doesNotContain("REVIEW");
-        assertThat(code.body(List.of(widened.reverse()), "downgrade").toString())
-                .contains("a value that does not convert fails the downgrade").doesNotContain("fails the upgrade");
-        assertThat(code.body(List.of(new AlterColumn(null, "t", "c", List.of(new ColumnChange.NullabilityChange(false)))),
-                "downgrade").toString()).contains("t.c becomes NOT NULL; the downgrade fails if a row holds NULL");
+        assertThat(code.body(List.of(widened.reverse())).toString())
+                .contains("changes the type of t.c from varchar(200) to varchar(50); a value that does not convert fails it");
     }
 
     @Test
@@ -235,11 +240,16 @@ class OperationCodeTest {
                 new DropIndex(null, "customer", "ix_customer_name", index("ix_customer_name", "last_name"), false),
                 new CreateIndex(null, "customer", index("ix_customer_name", "last_name", "first_name"), false)))
                 .toString();
-        assertThat(keys).contains("// REVIEW: rebuilds the primary key of product_category on (category_id, product_id)")
-                .contains("// REVIEW: rebuilds unique constraint uq_customer_email of customer on (email, tenant)")
-                .contains("// REVIEW: rebuilds index ix_customer_name of customer on (last_name, first_name)");
-        // a key or index that is only added rebuilds nothing
-        assertThat(code.body(List.of(new AddConstraint(null, "customer", unique("uq_email", "email")),
+        assertThat(keys).contains("// REVIEW [disallowed-unique-constraint]: adds the primary key of product_category"
+                        + " on (category_id, product_id)")
+                .contains("// REVIEW [disallowed-unique-constraint]: adds unique constraint uq_customer_email of customer"
+                        + " on (email, tenant)")
+                .contains("// REVIEW [require-concurrent-index-creation]: creates index ix_customer_name on customer"
+                        + " (last_name, first_name) without CONCURRENTLY");
+        // on a table the same revision creates, nothing is locked that anyone waits for
+        assertThat(code.body(List.of(new CreateTable(null, "customer", List.of(column("id", bigint()),
+                        column("email", text()), column("last_name", text())), List.of(), null),
+                new AddConstraint(null, "customer", unique("uq_email", "email")),
                 new CreateIndex(null, "customer", index("ix_name", "last_name"), false))).toString())
                 .doesNotContain("REVIEW");
     }
@@ -276,13 +286,14 @@ class OperationCodeTest {
         OperationCode code = new OperationCode(Map.of(), Map.of());
         assertThat(code.body(List.of(new AlterColumn(null, "t", "tags", List.of(
                 Schema.type(SqlType.of("varchar[]", 20), SqlType.of("varchar[]", 30)))))).toString())
-                .doesNotContain("REVIEW");
+                .contains("keeps every value, but rewrites").doesNotContain("does not convert");
         assertThat(code.body(List.of(new AlterColumn(null, "t", "ids", List.of(
                 Schema.type(SqlType.of("integer[]"), SqlType.of("bigint[]")))))).toString())
-                .doesNotContain("REVIEW");
+                .contains("keeps every value, but rewrites").doesNotContain("does not convert");
         assertThat(code.body(List.of(new AlterColumn(null, "t", "tags", List.of(
                 Schema.type(SqlType.of("varchar[]", 30), SqlType.of("varchar[]", 20)))))).toString())
-                .contains("REVIEW: changes the type of t.tags from varchar(30)[] to varchar(20)[]");
+                .contains("REVIEW [changing-column-type]: changes the type of t.tags from varchar(30)[] to varchar(20)[];"
+                        + " a value that does not convert");
     }
 
     @Test

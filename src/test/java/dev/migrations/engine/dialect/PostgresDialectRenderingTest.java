@@ -347,6 +347,17 @@ class PostgresDialectRenderingTest {
     }
 
     @Test
+    void aForeignKeyOrCheckAddedNotValidLeavesExistingRowsForLater() {
+        AddConstraint op = new AddConstraint(null, "order", foreignKey("fk", "customer_id").references("customer", "id"),
+                true);
+        assertThat(sql(op)).containsExactly(
+                "ALTER TABLE \"order\" ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customer (id) NOT VALID");
+        assertThat(sql(op.reverse())).containsExactly("ALTER TABLE \"order\" DROP CONSTRAINT fk");
+        assertThatThrownBy(() -> new AddConstraint(null, "t", unique("uq", "a"), true))
+                .hasMessageContaining("only a foreign key or a check can be added NOT VALID");
+    }
+
+    @Test
     void unnamedConstraintRendersButCannotBeReversed() {
         AddConstraint op = new AddConstraint(null, "t", unique(null, "a"));
         assertThat(sql(op)).containsExactly("ALTER TABLE t ADD UNIQUE (a)");

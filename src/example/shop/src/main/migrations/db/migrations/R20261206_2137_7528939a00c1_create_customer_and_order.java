@@ -44,9 +44,9 @@ public class R20261206_2137_7528939a00c1_create_customer_and_order implements Mi
     public void downgrade(Operations op) {
         // com.example.shop.model.Order.customer
         op.dropIndex("ix_order_customer");
-        // REVIEW: drops table order with all its rows
+        // REVIEW [ban-drop-table]: drops table order with all its rows; a release still running that uses it fails
         op.dropTable("order");
-        // REVIEW: drops table customer with all its rows
+        // REVIEW [ban-drop-table]: drops table customer with all its rows; a release still running that uses it fails
         op.dropTable("customer");
     }
 }
