@@ -66,8 +66,8 @@ public final class Migrations {
     /** The revision graph, with changed sources compiled when a class is needed; needs no database. */
     public RevisionCatalog catalog() {
         if (config.revisions() instanceof RevisionSource.SourceTree tree) {
-            return RevisionCatalog.load(RevisionCatalog.scan(tree.directory(), tree.packageName(),
-                    config.classesDirectory(), times), log, times, config.spelling());
+            return RevisionCatalog.load(tree.directory(), tree.packageName(), config.classesDirectory(), log, times,
+                    config.spelling());
         }
         RevisionSource.Shipped shipped = (RevisionSource.Shipped) config.revisions();
         return RevisionCatalog.shipped(shipped.classLoader(), shipped.packageName(), times, config.spelling());

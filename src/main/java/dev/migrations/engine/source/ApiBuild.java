@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 /**
  * The build of the migrations API that this plugin carries: classes compiled against another
- * build must be recompiled, and the caches kept beside them (checksums, revision metadata, the
- * catalog summary) belong to one build. A class of its own, so that a run at head, which
- * compiles nothing, does not load the compiler's class to learn it.
+ * build must be recompiled, and the {@link CompileCache} kept beside them belongs to one build. A
+ * class of its own, so that a run at head, which compiles nothing, does not load the compiler's
+ * classes to learn it.
  */
 final class ApiBuild {
 

@@ -10,9 +10,9 @@ import java.util.concurrent.Future;
 /**
  * The compile that a catalog built from cached metadata has put off: done once, under the
  * class directory's lock, before the first migration class is loaded. A run at head loads no
- * class, so it never checks the class cache at all (at 2,000 revisions that check is a
- * sixth of the run). Until then the class files may be stale (another build of the plugin
- * compiled them, or some were deleted); the compile finds and replaces exactly those.
+ * class, so it never checks the classes at all (at 2,000 revisions that check is a
+ * sixth of the run). Until then the class files may be stale (some were deleted, or another run
+ * rewrote them); the compile finds and replaces exactly those.
  */
 final class DeferredCompile {
 
@@ -63,7 +63,15 @@ final class DeferredCompile {
             return;
         }
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
-            times.time("compile", () -> new MigrationCompiler(classesDirectory, log).compile(sourceRoot, sources));
+            times.time("compile", () -> {
+                // read again: another build may have compiled since the catalog was loaded
+                CompileCache cache = CompileCache.read(classesDirectory);
+                try {
+                    cache.compile(sourceRoot, sources, log);
+                } finally {
+                    cache.save();
+                }
+            });
             done = true;
         } catch (RuntimeException e) {
             failure = e;

@@ -45,14 +45,14 @@ public final class MigrationLoader implements Closeable {
     }
 
     /**
-     * Reads the revisions of {@code sources}: from the index when it knows a source's exact
-     * content, else by loading and checking its class (and then remembering it in the index).
+     * Reads the revisions of {@code sources}: from the cache when it knows a source's exact
+     * content, else by loading and checking its class (and then remembering it in the cache).
      */
-    public List<LoadedRevision> load(List<SourceFile> sources, RevisionIndex index) {
+    List<LoadedRevision> load(List<SourceFile> sources, CompileCache cache) {
         List<LoadedRevision> revisions = new ArrayList<>(sources.size());
         Map<String, SourceFile> byId = new HashMap<>();
         for (SourceFile source : sources) {
-            LoadedRevision revision = index.get(source)
+            LoadedRevision revision = cache.revision(source)
                     .map(cached -> new LoadedRevision(cached.node(), source, cached.created(), cached.transactional(),
                             this))
                     .orElseGet(() -> load(source));
@@ -62,10 +62,9 @@ public final class MigrationLoader implements Closeable {
                         + other.path().getFileName() + " and " + source.path().getFileName()
                         + "; give one of them a new id (and update revisions that name it as parent).");
             }
-            index.put(revision);
+            cache.checked(revision);
             revisions.add(revision);
         }
-        index.retain(sources);
         return revisions;
     }
 

@@ -19,15 +19,11 @@ public final class MigrationSources {
     /**
      * @param directory   the migrations source root, e.g. {@code src/main/migrations}
      * @param packageName the package the migrations are in, e.g. {@code db.migrations}
+     * @param cache       what earlier runs read: only the sources that changed since are read
      * @return the sources sorted by file name, which is creation order; empty when the
      *         directory does not exist yet
      */
-    public static List<SourceFile> find(Path directory, String packageName) {
-        return find(directory, packageName, ChecksumCache.none());
-    }
-
-    /** As {@link #find(Path, String)}, reading only the sources that changed since {@code cache} saw them. */
-    static List<SourceFile> find(Path directory, String packageName, ChecksumCache cache) {
+    static List<SourceFile> find(Path directory, String packageName, CompileCache cache) {
         Path packageDir = packageDirectory(directory, packageName);
         if (!Files.isDirectory(packageDir)) {
             return List.of();
@@ -63,12 +59,12 @@ public final class MigrationSources {
         return sources;
     }
 
-    private static SourceFile read(Path file, String packageName, ChecksumCache cache) {
+    private static SourceFile read(Path file, String packageName, CompileCache cache) {
         String fileName = file.getFileName().toString();
         String simpleName = fileName.substring(0, fileName.length() - ".java".length());
         String className = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
         try {
-            return new SourceFile(file.toAbsolutePath(), className, cache.checksum(file));
+            return new SourceFile(file.toAbsolutePath(), className, cache.checksum(className, file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migration " + file, e);
         }

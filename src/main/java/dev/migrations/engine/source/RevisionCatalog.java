@@ -58,49 +58,43 @@ public final class RevisionCatalog implements AutoCloseable {
     /** As {@link #load(Path, String, Path, EngineLog)}, adding the time of each step to {@code times}. */
     public static RevisionCatalog load(Path sourceRoot, String packageName, Path classesDirectory, EngineLog log,
                                        PhaseTimes times) {
-        return load(scan(sourceRoot, packageName, classesDirectory, times), log, times);
+        return load(sourceRoot, packageName, classesDirectory, log, times, Spelling.LIBRARY);
     }
 
-    /** Finds and checksums the sources, the first half of {@link #load}. */
-    public static SourceScan scan(Path sourceRoot, String packageName, Path classesDirectory, PhaseTimes times) {
-        return SourceScan.of(sourceRoot, packageName, classesDirectory, times);
-    }
-
-    /** The catalog of the scanned sources: compiled if needed, loaded, and their graph built and checked. */
-    public static RevisionCatalog load(SourceScan scan, EngineLog log, PhaseTimes times) {
-        return load(scan, log, times, Spelling.LIBRARY);
-    }
-
-    /** As {@link #load(SourceScan, EngineLog, PhaseTimes)}, the graph's errors advising in {@code spelling}. */
-    public static RevisionCatalog load(SourceScan scan, EngineLog log, PhaseTimes times, Spelling spelling) {
-        Path sourceRoot = scan.sourceRoot();
-        Path classesDirectory = scan.classesDirectory();
-        List<SourceFile> sources = scan.sources();
+    /** As {@link #load(Path, String, Path, EngineLog, PhaseTimes)}, the graph's errors advising in {@code spelling}. */
+    public static RevisionCatalog load(Path sourceRoot, String packageName, Path classesDirectory, EngineLog log,
+                                       PhaseTimes times, Spelling spelling) {
         Map<String, LoadedRevision> byId = new LinkedHashMap<>();
         DeferredCompile compile;
         MigrationLoader loader;
         try (CompileLock lock = CompileLock.acquire(classesDirectory)) {
-            RevisionIndex index = times.time("load", scan::index);
-            // With every revision's metadata cached, the graph needs no class, and the class cache is
-            // checked only when a class is needed (compileAhead): a run at head never does.
-            // Otherwise the classes are brought up to date now, to read the metadata the index lacks.
-            if (index.knowsAll(sources)) {
-                compile = DeferredCompile.of(sourceRoot, sources, classesDirectory, log, times);
-            } else {
-                times.time("compile", () -> new MigrationCompiler(classesDirectory, log).compile(sourceRoot, sources));
-                compile = DeferredCompile.none();
-            }
-            // The class loader stays open: migrations are instantiated later, during the run. Classes
-            // whose metadata the index holds are loaded only then; they are up to date by then (the
-            // deferred compile sees to it, taking the class directory's lock again), so no other run
-            // rewrites them.
-            loader = new MigrationLoader(classesDirectory, compile);
-            times.time("load", () -> {
-                for (LoadedRevision revision : loader.load(sources, index)) {
-                    byId.put(revision.id(), revision);
+            CompileCache cache = times.time("scan", () -> CompileCache.read(classesDirectory));
+            try {
+                List<SourceFile> sources = times.time("scan",
+                        () -> MigrationSources.find(sourceRoot, packageName, cache));
+                // With every revision's metadata cached, the graph needs no class, and the classes are
+                // checked only when one is needed (compileAhead): a run at head never does. Otherwise
+                // the classes are brought up to date now, to read the metadata the cache lacks.
+                if (cache.knowsAll(sources)) {
+                    compile = DeferredCompile.of(sourceRoot, sources, classesDirectory, log, times);
+                } else {
+                    times.time("compile", () -> cache.compile(sourceRoot, sources, log));
+                    compile = DeferredCompile.none();
                 }
-                index.save();
-            });
+                // The class loader stays open: migrations are instantiated later, during the run. Classes
+                // whose metadata the cache holds are loaded only then; they are up to date by then (the
+                // deferred compile sees to it, taking the class directory's lock again), so no other run
+                // rewrites them.
+                loader = new MigrationLoader(classesDirectory, compile);
+                times.time("load", () -> {
+                    for (LoadedRevision revision : loader.load(sources, cache)) {
+                        byId.put(revision.id(), revision);
+                    }
+                });
+            } finally {
+                // what was read and compiled is kept even when a source does not compile or load
+                times.time("load", cache::save);
+            }
         }
         RevisionGraph graph = times.time("graph",
                 () -> new RevisionGraph(byId.values().stream().map(LoadedRevision::node).toList(), spelling));

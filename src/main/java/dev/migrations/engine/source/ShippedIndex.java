@@ -1,5 +1,9 @@
 package dev.migrations.engine.source;
 
+import static dev.migrations.engine.source.TabFields.escape;
+import static dev.migrations.engine.source.TabFields.items;
+import static dev.migrations.engine.source.TabFields.unescape;
+
 import dev.migrations.engine.MigrationException;
 import dev.migrations.engine.graph.RevisionId;
 import dev.migrations.engine.graph.RevisionNode;
@@ -13,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -156,36 +159,5 @@ public final class ShippedIndex {
     private static MigrationException damaged(URL index, int line, String why) {
         return new MigrationException("The revision index " + index + " is damaged at line " + line + ": " + why
                 + "; rebuild the application.");
-    }
-
-    private static List<String> items(String joined) {
-        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(",", -1));
-    }
-
-    /** Tabs and line breaks would end a field or a line; a message may hold either. */
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescape(String text) {
-        if (text.indexOf('\\') < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
