@@ -5,8 +5,8 @@ import dev.migrations.api.operation.AddConstraint;
 import dev.migrations.api.operation.CreateTable;
 import dev.migrations.api.operation.Operation;
 import dev.migrations.engine.graph.RevisionNode;
+import dev.migrations.engine.RecordedUpgrade;
 import dev.migrations.engine.source.RevisionCatalog;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +26,9 @@ final class WrittenChecks {
     static Map<String, Set<String>> of(RevisionCatalog catalog) {
         Map<String, Set<String>> byTable = new HashMap<>();
         for (RevisionNode node : catalog.graph().history()) {
-            List<Operation> recorded = new ArrayList<>();
+            List<Operation> recorded;
             try {
-                catalog.revision(node).instantiate().upgrade(recorded::add);
+                recorded = RecordedUpgrade.of(catalog.revision(node)).operations();
             } catch (RuntimeException | LinkageError e) {
                 // A revision that cannot be replayed without its database just offers no sources.
                 continue;

@@ -23,7 +23,8 @@ public record RecordedUpgrade(String id, String message, Path file, List<Operati
         allowances = List.copyOf(allowances);
     }
 
-    static RecordedUpgrade of(LoadedRevision revision) {
+    /** Records {@code revision}'s {@code upgrade()}; what its code throws reaches the caller. */
+    public static RecordedUpgrade of(LoadedRevision revision) {
         Migration migration = revision.instantiate();
         List<Operation> operations = new ArrayList<>();
         migration.upgrade(operations::add);
