@@ -202,17 +202,26 @@ public final class RevisionGraph {
         }
     }
 
+    /**
+     * A branch label must read as a name in a target ({@code billing@head}) and in the lists the
+     * revision indexes write (comma-separated): checked where a revision is read, before it is
+     * cached or shipped, and again here for revisions built by other means.
+     */
+    public static void requireUsableLabel(String label, String revision) {
+        if (label == null || label.isBlank() || KEYWORDS.contains(label) || label.contains("@")
+                || label.contains(":") || label.contains(",") || label.startsWith("+") || label.startsWith("-")
+                || hasWhitespace(label)) {
+            throw new InvalidBranchLabelException("Branch label '" + label + "' of revision " + revision
+                    + " cannot be used as a target; use a plain name such as 'billing'"
+                    + " (not head, heads, base, and without '@', ':', ',', spaces or a leading +/-).");
+        }
+    }
+
     private Map<String, String> indexLabels() {
         Map<String, String> owners = new HashMap<>();
         for (RevisionNode node : nodes.values()) {
             for (String label : node.branchLabels()) {
-                if (label == null || label.isBlank() || KEYWORDS.contains(label) || label.contains("@")
-                        || label.contains(":") || label.startsWith("+") || label.startsWith("-")
-                        || hasWhitespace(label)) {
-                    throw new InvalidBranchLabelException("Branch label '" + label + "' of revision " + node.id()
-                            + " cannot be used as a target; use a plain name such as 'billing'"
-                            + " (not head, heads, base, and without '@', ':', spaces or a leading +/-).");
-                }
+                requireUsableLabel(label, node.id());
                 if (nodes.containsKey(label)) {
                     throw new InvalidBranchLabelException("Branch label '" + label + "' of revision " + node.id()
                             + " is also a revision id; rename the label.");

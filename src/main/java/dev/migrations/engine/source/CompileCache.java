@@ -248,22 +248,17 @@ final class CompileCache {
 
     /**
      * Remembers the metadata of a revision whose class loaded and passed every check, if its
-     * class files are those of its source's content and the metadata can be written as it is.
+     * class files are those of its source's content (its labels were checked on load, so none
+     * holds the comma that separates them here).
      */
     void checked(LoadedRevision revision) {
         SourceFile source = revision.source();
         Entry entry = entries.get(source.className());
-        if (entry == null || !entry.reached(State.COMPILED, source.checksum()) || entry.state() == State.CHECKED
-                || !writable(revision.node().branchLabels())) {
+        if (entry == null || !entry.reached(State.COMPILED, source.checksum()) || entry.state() == State.CHECKED) {
             return;
         }
         update(source.className(), new Entry(entry.stamp(), entry.checksum(), State.CHECKED,
                 new CachedRevision(revision.node(), revision.created(), revision.transactional())));
-    }
-
-    /** Labels are written joined by commas: one holding a comma, or empty, would come back otherwise. */
-    private static boolean writable(List<String> labels) {
-        return labels.stream().noneMatch(label -> label.isEmpty() || label.contains(","));
     }
 
     private void update(String className, Entry entry) {

@@ -3,6 +3,7 @@ package dev.migrations.engine.source;
 import dev.migrations.api.Migration;
 import dev.migrations.api.Revision;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.graph.RevisionGraph;
 import dev.migrations.engine.graph.RevisionId;
 import dev.migrations.engine.graph.RevisionNode;
 import java.io.Closeable;
@@ -104,6 +105,9 @@ public final class MigrationLoader implements Closeable {
         }
         for (String dependency : revision.dependsOn()) {
             checkId(dependency, file, "dependsOn");
+        }
+        for (String label : revision.branchLabels()) {
+            RevisionGraph.requireUsableLabel(label, revision.id());
         }
         RevisionNode node = new RevisionNode(revision.id(), List.of(revision.parents()),
                 List.of(revision.dependsOn()), List.of(revision.branchLabels()), revision.message());

@@ -307,7 +307,7 @@ class RevisionGraphTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"head", "heads", "base", "x@y", "a:b", "-old", "two words"})
+        @ValueSource(strings = {"head", "heads", "base", "x@y", "a:b", "a,b", "-old", "two words"})
         void branchLabelThatReadsAsATargetIsRejected(String label) {
             failsWith(InvalidBranchLabelException.class, () -> graph(
                     rev("r0", List.of(), List.of(), label)))
