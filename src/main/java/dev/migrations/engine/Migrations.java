@@ -193,7 +193,7 @@ public final class Migrations {
         try (watch; ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
              DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
-                times.time("lock", lock::verifyHeld);
+                verifyLock(lock, runner);
                 LoadedRevision revision = catalog.revision(node);
                 watch.watch(revision.id(), revision.message());
                 Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
@@ -205,7 +205,7 @@ public final class Migrations {
                 }
                 current = new TreeSet<>(next);
             }
-            times.time("lock", lock::verifyHeld);
+            verifyLock(lock, runner);
             runner.commit();
             times.time("version table", flush::complete);
         }
@@ -213,6 +213,19 @@ public final class Migrations {
                 + (up ? " applied in " : " undone in ") + seconds(Duration.ofNanos(System.nanoTime() - start))
                 + (config.singleTransaction() ? " (one transaction)." : "."));
         return new RunResult(done, before, current);
+    }
+
+    /**
+     * Stops the run when its lock is gone, before the next revision: what already ran commits
+     * first, as it would have had each revision been sent on its own.
+     */
+    private void verifyLock(AdvisoryLock lock, RevisionRunner runner) {
+        try {
+            times.time("lock", lock::verifyHeld);
+        } catch (MigrationException lost) {
+            runner.stopBeforeNext();
+            throw lost;
+        }
     }
 
     private EditedRevisions edited(RevisionCatalog catalog, RecordedPosition recorded, Set<String> heads) {

@@ -326,6 +326,88 @@ class MigrationsRunTest {
     }
 
     @Test
+    void revisionsSentInOneBatchEachCommitAndAFailureAmongThemKeepsThoseBeforeIt() throws Exception {
+        // every statement here waits in the batch: the three transactions travel together
+        threeRevisions("op.createIndex(\"ix_missing\", \"no_such_table\", \"id\");");
+        List<String> applied = new ArrayList<>();
+        EngineLog log = new EngineLog() {
+            @Override
+            public void info(String message) {
+                if (message.startsWith("  applied")) {
+                    applied.add(message.split("\\s+")[2]);
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+        };
+
+        assertThatThrownBy(() -> migrations(false, log).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000003 (step 3) failed in upgrade() at 'create index "
+                        + "ix_missing on no_such_table'")
+                .hasMessageContaining("Its changes were rolled back;")
+                .hasMessageNotContaining("together with");
+
+        assertThat(applied).containsExactly("r00000000001", "r00000000002");
+        assertThat(heads()).containsExactly("r00000000002");
+        assertThat(log()).containsExactlyElementsOf(expectedLog().subList(0, 2));
+        assertThat(tables()).containsExactly("t1", "t2");
+    }
+
+    @Test
+    void aFailureInTheMiddleOfALongBatchLeavesTheDatabaseAtTheRevisionBeforeIt() throws Exception {
+        for (int number = 1; number <= 40; number++) {
+            revision(number, number == 27 ? "op.addColumn(\"t99\", column(\"x\", integer()));"
+                    : "op.createTable(\"t" + number + "\", column(\"id\", bigint()).primaryKey()); "
+                    + "op.createIndex(\"ix_t" + number + "\", \"t" + number + "\", \"id\");");
+        }
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000027 (step 27) failed in upgrade() at 'add column x to t99'");
+
+        assertThat(heads()).containsExactly("r00000000026");
+        assertThat(log()).hasSize(26);
+        assertThat(tables()).hasSize(26).doesNotContain("t28");
+    }
+
+    @Test
+    void aRevisionWhoseCodeThrowsAfterEarlierOnesWaitInTheBatchCommitsThoseFirst() throws Exception {
+        revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
+        revision(2, "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey()); "
+                + "if (true) { throw new IllegalStateException(\"code boom\"); }");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000002 (step 2) failed in upgrade(): "
+                        + "java.lang.IllegalStateException: code boom. Its changes were rolled back");
+
+        assertThat(heads()).containsExactly("r00000000001");
+        assertThat(tables()).containsExactly("t1");
+    }
+
+    @Test
+    void aDeferredConstraintThatFailsAtItsCommitInABatchNamesItsRevision() throws Exception {
+        revision(1, "op.execute(\"CREATE TABLE t1 (id bigint PRIMARY KEY, parent bigint REFERENCES t1 (id) "
+                + "DEFERRABLE INITIALLY DEFERRED)\");");
+        // the orphan row is legal until the commit, which travels in the batch with revision 3's statements
+        revision(2, "op.execute(\"INSERT INTO t1 VALUES (1, 42)\"); "
+                + "op.createTable(\"t2\", column(\"id\", bigint()).primaryKey());");
+        revision(3, "op.createTable(\"t3\", column(\"id\", bigint()).primaryKey());");
+
+        assertThatThrownBy(() -> migrations(false).upgrade("head")).isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Revision r00000000002 (step 2) failed in upgrade()")
+                .hasMessageContaining("foreign key");
+
+        assertThat(heads()).containsExactly("r00000000001");
+        assertThat(tables()).containsExactly("t1");
+        assertThat(query("SELECT count(*) FROM \"" + schema + "\".t1")).containsExactly("0");
+    }
+
+    @Test
     void aRevisionWhoseHeadWentMissingMeanwhileIsRolledBackWithItsVersionChange() throws Exception {
         revision(1, "op.createTable(\"t1\", column(\"id\", bigint()).primaryKey());");
         // as if another run had moved the version table while this revision ran

@@ -33,7 +33,6 @@ final class ExecutingOperations implements Operations {
     private final LogEntry.Action action;
     /** Where statements wait; null when they may not: outside a transaction. */
     private final StatementBatch batch;
-    private long firstSent;
 
     ExecutingOperations(Connection connection, PostgresDialect dialect, EngineLog log, LoadedRevision revision,
                         LogEntry.Action action, StatementBatch batch) {
@@ -51,7 +50,6 @@ final class ExecutingOperations implements Operations {
             sendWaiting();
             try {
                 log.debug("    " + jdbc.describe());
-                sent();
                 jdbc.work().run(connection);
             } catch (SQLException e) {
                 throw failed(operation, e);
@@ -81,36 +79,7 @@ final class ExecutingOperations implements Operations {
     /** Sends the statements waiting, this revision's and any earlier one's, before one that cannot wait. */
     private void sendWaiting() {
         if (batch != null && !batch.isEmpty()) {
-            sent();
             batch.send();
-        }
-    }
-
-    /**
-     * Sends the statements waiting with {@code trailing} after them, in the same round trip:
-     * the runner's version change, which then costs no round trip of its own.
-     *
-     * @return the update count of each trailing statement
-     * @throws SQLException when a trailing statement fails (an operation's failure is an
-     *                      {@link OperationFailedException})
-     */
-    int[] send(List<String> trailing) throws SQLException {
-        trailing.forEach(next -> log.debug("    " + next));
-        sent();
-        return batch.send(trailing);
-    }
-
-    /**
-     * When this revision first sent anything to the database, in {@link System#nanoTime()}
-     * terms, or now if it has sent nothing yet: where its transaction began.
-     */
-    long firstSent() {
-        return firstSent != 0 ? firstSent : System.nanoTime();
-    }
-
-    private void sent() {
-        if (firstSent == 0) {
-            firstSent = System.nanoTime();
         }
     }
 
@@ -120,7 +89,6 @@ final class ExecutingOperations implements Operations {
 
     private void execute(SqlStatement statement) throws SQLException {
         log.debug("    " + statement.sql());
-        sent();
         if (statement.isBatch()) {
             try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
                 for (List<Object> row : statement.parameterRows()) {

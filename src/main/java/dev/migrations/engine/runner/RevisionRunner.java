@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -25,19 +27,18 @@ import java.util.function.Consumer;
  * A revision declared non-transactional runs with autocommit, and its version change is
  * recorded only after all of it succeeded.
  *
- * <p>A transactional revision committed on its own sends its version change with its last
- * statements, in one round trip: the heads move and the log row as plain statements at the end
- * of its batch, the departing heads' delete counts checked before the commit.
+ * <p>Statements are sent in {@link StatementBatch}es, many at a time. When each revision
+ * commits on its own, a batch holds whole transactions, one per revision (its statements, its
+ * version change, its commit), so that a run of many small revisions costs a round trip per
+ * batch instead of two per revision, and the server is not kept waiting for the client between
+ * them. A revision is reported to the listener once its transaction has committed.
  *
  * <p>When the caller defers the commit (all pending revisions in one transaction), revisions
  * pile up in the open transaction until {@link #commit()}; a failure rolls all of them back.
- * Their statements wait in one {@link StatementBatch} until it is full, until a statement that
- * cannot wait, or until the commit, so that many small revisions cost a few round trips.
- * Their version changes wait too, and are written as one move, in one round trip, just before
- * the commit: nobody else can see the version table in between.
+ * Their version changes wait too, and are written as one move with the commit.
  *
- * <p>Each revision is reported to the listener once all its statements have run, with how long
- * it took: its own time on the client plus its share of the batches it was sent in.
+ * <p>Each revision is reported with how long it took: its own time on the client plus its share
+ * of the batches it was sent in.
  */
 public final class RevisionRunner {
 
@@ -49,14 +50,15 @@ public final class RevisionRunner {
     private final PhaseTimes times;
     private final Consumer<AppliedRevision> listener;
     private final StatementBatch batch;
-    /** The revisions run in the open transaction, in order, by id. */
+    /** The revisions run in the open transaction of the one-transaction mode, in order, by id. */
     private final List<String> uncommitted = new ArrayList<>();
-    /** Revisions that ran with statements still waiting in the batch: not reported yet. */
-    private final List<Ran> unsent = new ArrayList<>();
-    /** The heads before the first uncommitted revision, and the log rows not written yet. */
+    /** Revisions that ran and whose transaction has not committed yet: not reported yet. */
+    private final List<Ran> unsettled = new ArrayList<>();
+    /** The heads before the first uncommitted revision, and after the last. */
     private Set<String> unrecordedFrom;
     private Set<String> unrecordedTo;
-    private final List<LogEntry> unrecorded = new ArrayList<>();
+    /** For each revision run, the heads when its transaction began. */
+    private final Map<String, Set<String>> transactionFrom = new HashMap<>();
 
     /** How the user names commands, for the advice after a lost connection. */
     private final Spelling spelling;
@@ -65,7 +67,7 @@ public final class RevisionRunner {
     private record Ran(LoadedRevision revision, LogEntry.Action action, long ownNanos) {
     }
 
-    /** @param listener told of each revision once all of it ran, in order */
+    /** @param listener told of each revision once it has committed, in order */
     public RevisionRunner(Connection connection, PostgresDialect dialect, VersionTable versionTable, String appliedBy,
                           EngineLog log, PhaseTimes times, Spelling spelling, Consumer<AppliedRevision> listener) {
         this.spelling = spelling;
@@ -76,7 +78,7 @@ public final class RevisionRunner {
         this.log = log;
         this.times = times;
         this.listener = listener;
-        this.batch = new StatementBatch(connection);
+        this.batch = new StatementBatch(connection, () -> versionTable.currentHeads(connection), this::committed);
     }
 
     /** Runs upgrade(); with {@code commit} false the transaction stays open for more revisions. */
@@ -89,24 +91,25 @@ public final class RevisionRunner {
         run(revision, LogEntry.Action.DOWNGRADE, Migration::downgrade, headsBefore, headsAfter, commit);
     }
 
-    /** Sends what waits and commits the revisions left in the open transaction. */
+    /** Sends what waits and commits the revisions not committed yet. */
     public void commit() {
-        if (uncommitted.isEmpty()) {
-            return;
-        }
         try {
             long begin = System.nanoTime();
             batch.send();
-            List<AppliedRevision> settled = settle();
             long sent = System.nanoTime();
             times.add("apply", sent - begin);
-            record();
-            connection.commit();
+            if (!uncommitted.isEmpty()) {
+                recordOpenTransaction();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
             times.add("version table", System.nanoTime() - sent);
-            uncommitted.clear();
-            settled.forEach(listener);
         } catch (OperationFailedException e) {
             throw operationFailed(e);
+        } catch (StatementBatch.CommitLostException e) {
+            abandon();
+            throw new MigrationException(ConnectionLoss.whileCommitting(spelling), e);
         } catch (SQLException e) {
             int count = uncommitted.size();
             abandon();
@@ -121,39 +124,76 @@ public final class RevisionRunner {
         }
     }
 
-    /** Forgets the open transaction's revisions and rolls it back. */
-    private void abandon() {
+    /**
+     * The version change of the one transaction's revisions, as one move, and its commit: after
+     * their statements were sent, so that each logged duration includes its share of them.
+     */
+    private void recordOpenTransaction() {
+        List<LogEntry> entries = new ArrayList<>(unsettled.size());
+        for (Ran ran : unsettled) {
+            LoadedRevision revision = ran.revision();
+            entries.add(new LogEntry(revision.id(), ran.action(), revision.message(), revision.source().checksum(),
+                    Duration.ofNanos(ran.ownNanos() + batch.share(revision.id())).toMillis(), appliedBy));
+        }
+        Ran last = unsettled.get(unsettled.size() - 1);
+        commitInBatch(last.revision(), last.action(), versionTable.move(unrecordedFrom, unrecordedTo, entries),
+                unrecordedTo);
+        batch.send();
         uncommitted.clear();
-        unsent.clear();
-        unrecorded.clear();
-        batch.clear();
-        rollback();
+    }
+
+    private void commitInBatch(LoadedRevision revision, LogEntry.Action action, VersionTable.VersionMove move,
+                               Set<String> headsAfter) {
+        move.statements().forEach(statement -> log.debug("    " + statement));
+        batch.commit(revision, action, move, headsAfter);
+    }
+
+    /** A batch committed the transaction that ends with {@code revision}: reports it and those before it. */
+    private void committed(LoadedRevision revision) {
+        while (!unsettled.isEmpty()) {
+            Ran ran = unsettled.remove(0);
+            LoadedRevision settled = ran.revision();
+            Duration took = Duration.ofNanos(ran.ownNanos() + batch.takeShare(settled.id()));
+            listener.accept(new AppliedRevision(settled.id(), settled.message(), took));
+            if (settled == revision) {
+                return;
+            }
+        }
     }
 
     /**
-     * The revisions whose statements have all run: their log rows, to be written, and what to
-     * tell the listener, once what must be committed with them is.
+     * For a run that stops before its next revision: the revisions whose transactions wait whole
+     * in the batch commit, as they would have had each been sent on its own, and an open
+     * transaction (the one-transaction mode's) is rolled back.
      */
-    private List<AppliedRevision> settle() {
-        List<AppliedRevision> settled = new ArrayList<>(unsent.size());
-        for (Ran ran : unsent) {
-            LoadedRevision revision = ran.revision();
-            Duration took = Duration.ofNanos(ran.ownNanos() + batch.takeShare(revision.id()));
-            unrecorded.add(new LogEntry(revision.id(), ran.action(), revision.message(),
-                    revision.source().checksum(), took.toMillis(), appliedBy));
-            settled.add(new AppliedRevision(revision.id(), revision.message(), took));
-        }
-        unsent.clear();
-        return settled;
+    public void stopBeforeNext() {
+        commitWaiting();
+        abandon();
     }
 
-    /** Writes the version changes of the revisions applied since the last commit. */
-    private void record() throws SQLException {
-        if (!unrecorded.isEmpty()) {
-            VersionTable.VersionMove move = versionTable.move(unrecordedFrom, unrecordedTo, List.copyOf(unrecorded));
-            move.requireMoved(batch.send(move.statements()));
-            unrecorded.clear();
+    /**
+     * Before giving up on a revision that failed: the revisions before it whose transactions
+     * wait whole in the batch commit, as they would have had each been sent on its own. A
+     * failure among them came first, and is the one reported.
+     */
+    private void commitWaiting() {
+        batch.dropOpen();
+        try {
+            batch.send();
+        } catch (OperationFailedException e) {
+            throw operationFailed(e);
+        } catch (StatementBatch.CommitLostException e) {
+            abandon();
+            throw new MigrationException(ConnectionLoss.whileCommitting(spelling), e);
         }
+    }
+
+    /** Forgets the open transaction's revisions and rolls it back. */
+    private void abandon() {
+        uncommitted.clear();
+        unsettled.clear();
+        batch.clear();
+        rollback();
     }
 
     private interface Direction {
@@ -176,53 +216,45 @@ public final class RevisionRunner {
             if (uncommitted.isEmpty()) {
                 unrecordedFrom = headsBefore;
             }
+            transactionFrom.put(revision.id(), unrecordedFrom);
             uncommitted.add(revision.id());
             ExecutingOperations op = new ExecutingOperations(connection, dialect, log, revision, action, batch);
             direction.apply(migration, op);
-            if (commit && revision.transactional() && uncommitted.size() == 1) {
-                // a revision in a transaction of its own: its version change ends its last batch
+            long own = System.nanoTime() - start - (batch.sendingNanos() - sendingBefore);
+            unsettled.add(new Ran(revision, action, own));
+            if (!revision.transactional()) {
+                // it ran with autocommit: its version change is a transaction of its own, now
+                connection.setAutoCommit(false);
+                LogEntry entry = new LogEntry(revision.id(), action, revision.message(), revision.source().checksum(),
+                        Duration.ofNanos(own).toMillis(), appliedBy);
+                commitInBatch(revision, action, versionTable.move(headsBefore, headsAfter, List.of(entry)), headsAfter);
+                uncommitted.clear();
+                committing = true;
+                batch.send();
+            } else if (commit) {
+                // a transaction of its own, which commits in the batch it is sent in
                 LogEntry entry = new LogEntry(revision.id(), action, revision.message(), revision.source().checksum(),
                         null, appliedBy);
-                VersionTable.VersionMove move = versionTable.move(headsBefore, headsAfter, entry,
-                        Duration.ofNanos(op.firstSent() - start).toMillis());
-                move.requireMoved(op.send(move.statements()));
-                long applied = System.nanoTime();
-                times.add("apply", applied - start);
-                committing = true;
-                connection.commit();
+                commitInBatch(revision, action, versionTable.move(headsBefore, headsAfter, entry,
+                        Duration.ofNanos(own).toMillis()), headsAfter);
                 uncommitted.clear();
-                batch.takeShare(revision.id());
-                times.add("version table", System.nanoTime() - applied);
-                listener.accept(new AppliedRevision(revision.id(), revision.message(),
-                        Duration.ofNanos(System.nanoTime() - start)));
-                return;
+            } else {
+                unrecordedTo = headsAfter;
             }
-            boolean committingNow = commit || !revision.transactional();
-            if (committingNow || batch.isFull()) {
+            if (batch.isFull()) {
                 batch.send();
             }
-            long applied = System.nanoTime();
-            times.add("apply", applied - start);
-            unsent.add(new Ran(revision, action, applied - start - (batch.sendingNanos() - sendingBefore)));
-            unrecordedTo = headsAfter;
-            List<AppliedRevision> settled = batch.isEmpty() ? settle() : List.of();
-            if (!revision.transactional()) {
-                connection.setAutoCommit(false);
-            }
-            if (committingNow) {
-                record();
-                committing = true;
-                connection.commit();
-                uncommitted.clear();
-            }
-            times.add("version table", System.nanoTime() - applied);
-            settled.forEach(listener);
+            times.add("apply", System.nanoTime() - start);
         } catch (OperationFailedException e) {
             throw operationFailed(e);
+        } catch (StatementBatch.CommitLostException e) {
+            abandon();
+            throw new MigrationException(ConnectionLoss.whileCommitting(spelling), e);
         } catch (SQLException e) {
             String what = rolledBack(revision, verb, e, committing);
             throw new MigrationException(failed(revision, verb) + ": " + DatabaseMessage.of(e) + ". " + what, e);
         } catch (MigrationException e) {
+            commitWaiting();
             abandon();
             throw e;
         } catch (RuntimeException e) {
@@ -250,8 +282,9 @@ public final class RevisionRunner {
     /** An operation failed: of the revision running, or of an earlier one whose statements waited. */
     private MigrationException operationFailed(OperationFailedException e) {
         String verb = verb(e.action());
-        if (e.action() == LogEntry.Action.UPGRADE && e.revision().transactional() && unrecordedFrom != null
-                && unrecordedFrom.isEmpty() && PreexistingSchema.is(e.getCause())) {
+        Set<String> from = transactionFrom.get(e.revision().id());
+        if (e.action() == LogEntry.Action.UPGRADE && e.revision().transactional() && from != null
+                && from.isEmpty() && PreexistingSchema.is(e.getCause())) {
             // at base, what the first revisions create is already there: a database made before
             // the migrations (by Hibernate, by hand), which stamp adopts; the migration is not at fault
             abandon();
@@ -262,8 +295,8 @@ public final class RevisionRunner {
                     + "upgrading (docs/adopting.md).", e);
         }
         String what = rolledBack(e.revision(), verb, e.getCause(), false);
-        return new MigrationException(failed(e.revision(), verb) + " at '" + e.operation().describe() + "': "
-                + e.databaseMessage() + ". " + what, e);
+        String where = e.operation() == null ? " while recording it" : " at '" + e.operation().describe() + "'";
+        return new MigrationException(failed(e.revision(), verb) + where + ": " + e.databaseMessage() + ". " + what, e);
     }
 
     private static String verb(LogEntry.Action action) {
@@ -277,6 +310,9 @@ public final class RevisionRunner {
     /** Rolls back and says what that left: the user's next step depends on it. */
     private String rolledBack(LoadedRevision revision, String verb, Throwable cause, boolean committing) {
         int earlier = revision.transactional() ? Math.max(0, uncommitted.indexOf(revision.id())) : 0;
+        if (!ConnectionLoss.is(cause)) {
+            commitWaiting();
+        }
         abandon();
         boolean lost = ConnectionLoss.is(cause);
         if (lost && committing) {

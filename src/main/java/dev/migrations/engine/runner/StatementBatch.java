@@ -1,29 +1,41 @@
 package dev.migrations.engine.runner;
 
 import dev.migrations.api.operation.Operation;
-import dev.migrations.engine.db.SavepointBatch;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;
+import dev.migrations.engine.version.VersionTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The statements rendered in the open transaction and not sent yet: one revision's, or, when
- * all pending revisions share one transaction, several revisions' in a row. They go to the
- * database as one {@link SavepointBatch}, so that a run of many small revisions costs a round
- * trip and a savepoint per batch instead of per revision (on 500 one-table revisions that was
- * about a quarter of the engine's time). A failure still names the revision and the operation its
- * statement came from.
+ * The statements rendered and not sent yet, sent many at a time: one JDBC batch is one round
+ * trip however many statements it holds, and the server runs them back to back instead of
+ * waiting for the client between them.
+ *
+ * <p>A batch holds the statements of the open transaction, and, when each revision commits on
+ * its own, whole transactions before them: each revision's statements, its version change and
+ * its {@code COMMIT}, then the next one's. Each still commits alone, so a failure leaves the
+ * database at the last revision that committed, exactly as when they are sent one by one; the
+ * statements after the failure are not run (the server skips the rest of the batch). The guard
+ * of each version change fails on the server if the revision before it was not recorded.
+ *
+ * <p>PostgreSQL does not say which statement of a failed batch failed. So the batch starts with
+ * a savepoint, and after a failure the run finds out: rolled back to the savepoint (the failure
+ * was in the batch's first transaction) or, when that savepoint is gone with a commit, by
+ * reading the recorded heads, which say how many of the batch's revisions committed. The
+ * failed transaction's statements are then replayed one at a time until the failing one fails
+ * again and can be named.
  *
  * <p>The time a batch took is shared among the revisions in it by their number of statements:
  * the server does not say how long each one ran, and that is the fairest split the client can
- * make for the version log's durations.
+ * make.
  */
 final class StatementBatch {
 
@@ -33,22 +45,55 @@ final class StatementBatch {
      */
     static final int LIMIT = 1000;
 
+    private static final String SAVEPOINT = "migrations_batch";
+
+    /** Where the database's heads are read after a failure, to see which transactions committed. */
+    interface Heads {
+        Set<String> read() throws SQLException;
+    }
+
     private final Connection connection;
+    private final Heads heads;
+    /** Told of each revision whose transaction a batch committed, in order. */
+    private final Consumer<LoadedRevision> committed;
     private final List<Pending> pending = new ArrayList<>();
+    /** The transactions that end in the batch, in order. */
+    private final List<Commit> commits = new ArrayList<>();
     /** Each revision's share of the time its batches took, by revision id. */
     private final Map<String, Long> shares = new HashMap<>();
     private long sendingNanos;
 
-    /** A rendered statement not sent yet, with where it came from. */
+    /**
+     * A rendered statement not sent yet, with where it came from; without an operation it is
+     * part of the revision's version change.
+     */
     private record Pending(LoadedRevision revision, LogEntry.Action action, Operation operation, String sql) {
     }
 
-    StatementBatch(Connection connection) {
+    /** A revision's transaction that ends in the batch after {@code end} pending statements. */
+    private record Commit(LoadedRevision revision, VersionTable.VersionMove move, Set<String> headsAfter, int end) {
+    }
+
+    StatementBatch(Connection connection, Heads heads, Consumer<LoadedRevision> committed) {
         this.connection = connection;
+        this.heads = heads;
+        this.committed = committed;
     }
 
     void add(LoadedRevision revision, LogEntry.Action action, Operation operation, String sql) {
         pending.add(new Pending(revision, action, operation, sql));
+    }
+
+    /**
+     * Ends the revision's own transaction in the batch: its version change (which leaves the
+     * heads at {@code headsAfter}) and its commit.
+     */
+    void commit(LoadedRevision revision, LogEntry.Action action, VersionTable.VersionMove move,
+                Set<String> headsAfter) {
+        for (String statement : move.statements()) {
+            add(revision, action, null, statement);
+        }
+        commits.add(new Commit(revision, move, headsAfter, pending.size()));
     }
 
     boolean isEmpty() {
@@ -64,68 +109,160 @@ final class StatementBatch {
         return sendingNanos;
     }
 
+    /** The share of the batches' time that fell to this revision's statements so far. */
+    long share(String revision) {
+        return shares.getOrDefault(revision, 0L);
+    }
+
     /** The share of the batches' time that fell to this revision's statements so far; forgets it. */
     long takeShare(String revision) {
         Long share = shares.remove(revision);
         return share == null ? 0 : share;
     }
 
+    /**
+     * Forgets the statements of the transaction left open after the batch's last commit (the
+     * revision that failed before it was complete); the whole transactions before it stay.
+     */
+    void dropOpen() {
+        int end = commits.isEmpty() ? 0 : commits.get(commits.size() - 1).end();
+        pending.subList(end, pending.size()).clear();
+    }
+
     /** Forgets what was not sent: the transaction it was meant for is being rolled back. */
     void clear() {
         pending.clear();
+        commits.clear();
         shares.clear();
     }
 
-    /** Sends the statements waiting, if any. */
-    void send() {
-        try {
-            send(List.of());
-        } catch (SQLException e) {
-            throw new IllegalStateException("with nothing trailing, every failure is an operation's", e);
-        }
-    }
-
     /**
-     * Sends the statements waiting with {@code trailing} after them, in the same round trip: a
-     * revision's version change, which then costs no round trip of its own.
+     * Sends the statements waiting, if any, and tells of each transaction it committed.
      *
-     * @return the update count of each trailing statement
-     * @throws OperationFailedException when one of the waiting statements fails
-     * @throws SQLException             when a trailing statement fails
+     * @throws OperationFailedException when one of the statements fails, once the transactions
+     *                                  committed before it are told of
      */
-    int[] send(List<String> trailing) throws SQLException {
+    void send() {
         List<Pending> batch = List.copyOf(pending);
+        List<Commit> ending = List.copyOf(commits);
         pending.clear();
-        List<String> sql = new ArrayList<>(batch.size() + trailing.size());
-        batch.forEach(next -> sql.add(next.sql()));
-        sql.addAll(trailing);
-        if (sql.isEmpty()) {
-            return new int[0];
+        commits.clear();
+        if (batch.isEmpty()) {
+            return;
         }
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            int[] counts = SavepointBatch.run(statement, sql);
-            return Arrays.copyOfRange(counts, batch.size(), counts.length);
-        } catch (SavepointBatch.Failure e) {
-            if (e.index() < batch.size()) {
-                Pending failed = batch.get(e.index());
-                throw new OperationFailedException(failed.revision(), failed.action(), failed.operation(),
-                        e.sqlException());
+            statement.addBatch("SAVEPOINT " + SAVEPOINT);
+            int next = 0;
+            for (Commit commit : ending) {
+                for (; next < commit.end(); next++) {
+                    statement.addBatch(batch.get(next).sql());
+                }
+                statement.addBatch("COMMIT");
+                if (commit.end() < batch.size()) {
+                    statement.addBatch("BEGIN");
+                }
             }
-            throw e.sqlException();
+            for (; next < batch.size(); next++) {
+                statement.addBatch(batch.get(next).sql());
+            }
+            if (ending.isEmpty()) {
+                statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
+            }
+            SQLException failed = null;
+            try {
+                statement.executeBatch();
+            } catch (SQLException e) {
+                failed = e;
+            }
+            long took = System.nanoTime() - start;
+            sendingNanos += took;
+            for (Pending sent : batch) {
+                shares.merge(sent.revision().id(), took / batch.size(), Long::sum);
+            }
+            if (failed != null) {
+                statement.clearBatch();
+                throw failure(statement, batch, ending, failed);
+            }
         } catch (SQLException e) {
-            if (batch.isEmpty()) {
-                throw e;
-            }
             // only the statement object itself failed: the first statement stands for the batch
             Pending first = batch.get(0);
             throw new OperationFailedException(first.revision(), first.action(), first.operation(), e);
-        } finally {
-            long took = System.nanoTime() - start;
-            sendingNanos += took;
-            for (Pending next : batch) {
-                shares.merge(next.revision().id(), took / sql.size(), Long::sum);
+        }
+        ending.forEach(commit -> committed.accept(commit.revision()));
+    }
+
+    /** What failed in a batch: which transactions committed before it, and which statement it was. */
+    private RuntimeException failure(Statement statement, List<Pending> batch, List<Commit> ending,
+                                     SQLException batchFailure) {
+        if (ConnectionLoss.is(batchFailure)) {
+            Pending first = batch.get(0);
+            return ending.isEmpty() ? new OperationFailedException(first.revision(), first.action(), first.operation(),
+                    batchFailure) : new CommitLostException(batchFailure);
+        }
+        int from = 0;
+        int to = ending.isEmpty() ? batch.size() : ending.get(0).end();
+        try {
+            if (!rolledBackToSavepoint(statement)) {
+                // the savepoint went with a commit: the failure is in a later transaction of the batch
+                connection.rollback();
+                int done = committedCount(ending, heads.read());
+                for (int i = 0; i < done; i++) {
+                    committed.accept(ending.get(i).revision());
+                }
+                from = done == 0 ? 0 : ending.get(done - 1).end();
+                to = done < ending.size() ? ending.get(done).end() : batch.size();
             }
+            for (int i = from; i < to; i++) {
+                try {
+                    statement.execute(batch.get(i).sql());
+                } catch (SQLException e) {
+                    return failed(batch.get(i), ending, e);
+                }
+            }
+        } catch (SQLException e) {
+            // the connection failed while finding out: the first statement stands for the batch
+            return failed(batch.get(from), ending, batchFailure);
+        }
+        // nothing failed a second time (a deferred constraint fails only at its commit): the
+        // batch's own failure, at the end of the transaction that failed
+        return failed(batch.get(to - 1), ending, batchFailure);
+    }
+
+    private boolean rolledBackToSavepoint(Statement statement) {
+        try {
+            statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            return true;
+        } catch (SQLException gone) {
+            return false;
+        }
+    }
+
+    /** How many of the batch's transactions committed: the one whose heads the database is at, and those before it. */
+    private static int committedCount(List<Commit> ending, Set<String> recorded) {
+        for (int i = ending.size() - 1; i >= 0; i--) {
+            if (ending.get(i).headsAfter().equals(recorded)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private RuntimeException failed(Pending statement, List<Commit> ending, SQLException e) {
+        if (statement.operation() == null) {
+            for (Commit commit : ending) {
+                if (commit.revision() == statement.revision() && commit.move().isGuard(e)) {
+                    return commit.move().movedByAnotherRun(e);
+                }
+            }
+        }
+        return new OperationFailedException(statement.revision(), statement.action(), statement.operation(), e);
+    }
+
+    /** The connection was lost while a batch that commits was under way: what it committed is unknown. */
+    static final class CommitLostException extends RuntimeException {
+        CommitLostException(SQLException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }

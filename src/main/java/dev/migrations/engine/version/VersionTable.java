@@ -2,6 +2,7 @@ package dev.migrations.engine.version;
 
 import dev.migrations.engine.dialect.PostgresDialect;
 import dev.migrations.engine.MigrationException;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Where the database records its position. As in Alembic, the table itself holds the current
@@ -22,6 +26,8 @@ import java.util.TreeSet;
  * downgrade and stamp with the source checksum, time, duration and who ran it.
  */
 public final class VersionTable {
+
+    private static final String NOT_NULL_VIOLATION = "23502";
 
     private final PostgresDialect dialect;
     private final String schema;
@@ -110,9 +116,10 @@ public final class VersionTable {
 
     /**
      * The one way the position changes: the statements that move the recorded heads from
-     * {@code before} to {@code after} and add {@code entries} to the log, in that order, with
-     * their guard ({@link VersionMove#requireMoved}). Every writer (the runner, stamp, an
-     * accepted edit, the offline script) sends these, in the transaction of what they record.
+     * {@code before} to {@code after} and add {@code entries} to the log, in that order. The
+     * heads move in one statement that fails unless every departing head was there
+     * ({@link VersionMove#isGuard}). Every writer (the runner, stamp, an accepted edit, the
+     * offline script) sends these, in the transaction of what they record.
      *
      * @param entries the log rows, oldest first; a row without a duration logs none
      */
@@ -135,18 +142,38 @@ public final class VersionTable {
     }
 
     private VersionMove withLog(Collection<String> before, Collection<String> after, List<String> logInserts) {
-        List<String> statements = new ArrayList<>();
         List<String> leaving = before.stream().filter(head -> !after.contains(head)).toList();
-        for (String head : leaving) {
-            statements.add("DELETE FROM " + heads() + " WHERE version_num = " + dialect.literal(head));
-        }
-        for (String head : after) {
-            if (!before.contains(head)) {
-                statements.add("INSERT INTO " + heads() + " (version_num) VALUES (" + dialect.literal(head) + ")");
-            }
+        List<String> arriving = after.stream().filter(head -> !before.contains(head)).toList();
+        List<String> statements = new ArrayList<>();
+        if (!leaving.isEmpty() || !arriving.isEmpty()) {
+            statements.add(headsMove(leaving, arriving));
         }
         statements.addAll(logInserts);
-        return new VersionMove(statements, leaving, displayName());
+        return new VersionMove(statements, leaving, displayName(), name);
+    }
+
+    /**
+     * The heads' move as one statement. With heads departing it is guarded on the server: when
+     * fewer of them were there than expected (another run moved the table under this one), it
+     * inserts a NULL head, which the primary key refuses, and the transaction fails. The guard
+     * so holds wherever the statement runs: among a batch of several revisions' transactions
+     * that nobody checks one by one, and in an offline script run by psql.
+     */
+    private String headsMove(List<String> leaving, List<String> arriving) {
+        String table = heads();
+        String arrivingRows = arriving.stream().map(head -> "(" + dialect.literal(head) + ")")
+                .collect(Collectors.joining(", "));
+        if (leaving.isEmpty()) {
+            return "INSERT INTO " + table + " (version_num) VALUES " + arrivingRows;
+        }
+        String departed = "(SELECT count(*) FROM departed)";
+        int expected = leaving.size();
+        return "WITH departed AS (DELETE FROM " + table + " WHERE version_num IN ("
+                + leaving.stream().map(dialect::literal).collect(Collectors.joining(", ")) + ") RETURNING 1) "
+                + "INSERT INTO " + table + " (version_num) "
+                + (arriving.isEmpty() ? "" : "SELECT arriving FROM (VALUES " + arrivingRows + ") AS move(arriving) WHERE "
+                        + departed + " = " + expected + " UNION ALL ")
+                + "SELECT NULL WHERE " + departed + " <> " + expected;
     }
 
     private String logInsert(LogEntry entry, String durationMillis) {
@@ -157,31 +184,42 @@ public final class VersionTable {
     }
 
     /**
-     * A version change as statements, and the check that makes it safe: each departing head
-     * must have been there. A row that is not there means another run moved the database under
-     * this one (it lost its lock): the caller then rolls back instead of recording a position the
-     * database does not have.
+     * A version change as statements, and how to recognize its guard failing: a departing head
+     * that was not there means another run moved the database under this one (it lost its lock),
+     * and the transaction, which would record a position the database does not have, fails.
      */
-    public record VersionMove(List<String> statements, List<String> leaving, String table) {
+    public record VersionMove(List<String> statements, List<String> leaving, String table, String tableName) {
 
-        /** @param counts the update count of each of {@link #statements()}, in order */
-        public void requireMoved(int[] counts) {
-            for (int i = 0; i < leaving.size(); i++) {
-                if (counts[i] != 1) {
-                    throw new MigrationException("The database is no longer at " + String.join(", ", leaving)
-                            + ": another run moved " + table + " while this one ran; nothing of this revision was "
-                            + "recorded. See where it is (current), then run again.");
-                }
+        /** Whether {@code failure} is this move's guard: the NULL head its heads' table refused. */
+        public boolean isGuard(SQLException failure) {
+            SQLException e = failure instanceof BatchUpdateException && failure.getNextException() != null
+                    ? failure.getNextException() : failure;
+            if (!NOT_NULL_VIOLATION.equals(e.getSQLState()) || !(e instanceof PSQLException psql)) {
+                return false;
             }
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            return server != null && tableName.equals(server.getTable()) && "version_num".equals(server.getColumn());
         }
 
-        /** Sends the statements in one round trip on {@code connection}'s open transaction, and checks them. */
+        /** What to tell the user when {@link #isGuard} holds. */
+        public MigrationException movedByAnotherRun(SQLException cause) {
+            return new MigrationException("The database is no longer at " + String.join(", ", leaving)
+                    + ": another run moved " + table + " while this one ran; nothing of this revision was "
+                    + "recorded. See where it is (current), then run again.", cause);
+        }
+
+        /** Sends the statements in one round trip on {@code connection}'s open transaction. */
         public void execute(Connection connection) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 for (String next : statements) {
                     statement.addBatch(next);
                 }
-                requireMoved(statement.executeBatch());
+                statement.executeBatch();
+            } catch (SQLException e) {
+                if (isGuard(e)) {
+                    throw movedByAnotherRun(e);
+                }
+                throw e;
             }
         }
     }
