@@ -31,8 +31,10 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,12 +182,20 @@ public final class Migrations {
         RevisionGraph graph = catalog.graph();
         List<AppliedRevision> done = new ArrayList<>();
         SlowRevisionWatch watch = new SlowRevisionWatch(log);
+        // revisions run but not yet committed, oldest first: the database is at work on the
+        // oldest (later ones wait behind it in the batch), so that is the one the watch names
+        Deque<LoadedRevision> underWay = new ArrayDeque<>();
         RevisionRunner runner = new RevisionRunner(session.connection(), dialect, session.versionTable(), appliedBy(),
                 log, times, config.spelling(), applied -> {
                     watch.finished(applied.id());
                     log.info((up ? "  applied  " : "  undone   ") + applied.id() + "  " + applied.message() + "  ("
                             + millis(applied.duration()) + ")");
                     done.add(applied);
+                    underWay.removeIf(revision -> revision.id().equals(applied.id()));
+                    LoadedRevision oldest = underWay.peekFirst();
+                    if (oldest != null) {
+                        watch.watch(oldest.id(), oldest.message());
+                    }
                 });
         Set<String> current = new TreeSet<>(before);
         long start = System.nanoTime();
@@ -195,7 +205,10 @@ public final class Migrations {
             for (RevisionNode node : plan) {
                 verifyLock(lock, runner);
                 LoadedRevision revision = catalog.revision(node);
-                watch.watch(revision.id(), revision.message());
+                if (underWay.isEmpty()) {
+                    watch.watch(revision.id(), revision.message());
+                }
+                underWay.addLast(revision);
                 Set<String> next = up ? graph.headsAfterUpgrade(current, node.id())
                         : graph.headsAfterDowngrade(current, node.id());
                 if (up) {
