@@ -410,6 +410,7 @@ ENG_NOOP = "ours: engine time, no-op upgrade"
 DOWN = "ours: downgrade -Dtarget=base"
 CLI_UP = "cli: upgrade, packaged jar"
 CLI_NOOP = "cli: no-op upgrade at head, packaged jar"
+CLI_UP_QUICK = "cli: upgrade, packaged jar, quick JIT"
 FLYWAY = "flyway: migrate"
 FLYWAY_NOOP = "flyway: no-op migrate at head"
 LB_EMPTY = "liquibase-hibernate: diff, empty db"
@@ -447,14 +448,15 @@ def bench_revisions(n, runs):
 
     app_dir = os.path.join(root, "app")
 
-    def command_line(*args, log_name):
+    def command_line(*args, log_name, jvm=()):
         """The application's own JVM, as a deploy job starts it: app.jar and lib/, no Maven."""
         class_path = os.pathsep.join([os.path.join(app_dir, "target", "app.jar"),
                                       os.path.join(app_dir, "target", "lib", "*")])
         env = {"MIGRATIONS_URL": Env.jdbc_url(), "MIGRATIONS_USERNAME": Env.user}
         if Env.password:
             env["MIGRATIONS_PASSWORD"] = Env.password
-        return run(["java", "-cp", class_path, "dev.migrations.cli.Main", *args], app_dir, log_name, env=env)[0]
+        return run(["java", *jvm, "-cp", class_path, "dev.migrations.cli.Main", *args], app_dir, log_name,
+                   env=env)[0]
 
     def upgrade(*args, fresh_clone=False, log_name, env=None):
         if fresh_clone:
@@ -586,6 +588,13 @@ def bench_revisions(n, runs):
             expect_schema(CLI_UP, pattern, tables, fks)
             return seconds
 
+        def cli_upgrade_quick():
+            # the JVM option docs/runtime.md recommends for the command line's short-lived process
+            Db.fresh()
+            seconds = command_line("upgrade", log_name=f"{log}-cli-upgrade-quick", jvm=("-XX:TieredStopAtLevel=1",))
+            expect_schema(CLI_UP_QUICK, pattern, tables, fks)
+            return seconds
+
         def cli_noop():
             seconds = command_line("upgrade", log_name=f"{log}-cli-noop")
             expect_schema(CLI_NOOP, pattern, tables, fks)
@@ -593,6 +602,7 @@ def bench_revisions(n, runs):
 
         steps.measure(CLI_UP, cli_upgrade, breaks=(CLI_NOOP,))
         steps.measure(CLI_NOOP, cli_noop)
+        steps.measure(CLI_UP_QUICK, cli_upgrade_quick)
         steps.measure(FLYWAY, flyway_migrate, breaks=(FLYWAY_NOOP,))
         steps.measure(FLYWAY_NOOP, flyway_noop)
         steps.measure(VALIDATE, lambda: run(mvn("validate"), ours_dir, f"{log}-validate")[0])
@@ -1019,7 +1029,8 @@ revision (per table for M), the like-for-like of a tool with a transaction per s
 (upgrades: `flyway: migrate`; no-op: Flyway's no-op; revision: liquibase-hibernate's diff of
 the same database). `ms per unit`: median / size. Engine-time rows are the plugin's own
 `Engine time:` line.
-`quick JIT` rows: the same run with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (docs/performance.md).
+`quick JIT` rows: the same run with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (docs/performance.md);
+for the command line, the same option given to its `java` (docs/runtime.md).
 `CDS + quick JIT` rows: the same with Maven's classes mapped from a class-data-sharing archive
 of the same project (-XX:SharedArchiveFile=..., written by a warm-up run with
 -XX:ArchiveClassesAtExit=...), as docs/performance.md suggests. The peers ran with Maven's
