@@ -43,7 +43,7 @@ public final class ModelSchema {
      */
     private static void createModel(Statement statement, List<String> ddl) {
         try {
-            SavepointBatch.run(statement, ddl);
+            SavepointBatch.send(statement, ddl);
         } catch (SavepointBatch.Failure e) {
             throw new MigrationException("PostgreSQL refuses Hibernate's DDL for the entity model: "
                     + firstLine(e.getMessage()) + " in: " + ddl.get(e.index())

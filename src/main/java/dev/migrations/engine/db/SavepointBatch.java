@@ -2,71 +2,147 @@ package dev.migrations.engine.db;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Sends statements as one JDBC batch (one round trip however many there are), behind a
- * savepoint. PostgreSQL does not say which statement of a failed batch failed, so on failure
- * the batch is rolled back to the savepoint and replayed one statement at a time until the
- * failing one fails again and can be named. Needs an open transaction.
+ * savepoint, and names the statement that failed. The batch may end transactions of its own
+ * ({@code COMMIT} after the statements at the given ends, {@code BEGIN} before the next ones);
+ * the server runs nothing after a failure.
+ *
+ * <p>PostgreSQL does not say which statement of a failed batch failed. So after a failure the
+ * batch is rolled back to its savepoint, which tells that the failure was in its first
+ * transaction; when that savepoint went with a commit, the caller reads from the database how
+ * many of the batch's transactions committed. The failed transaction's statements are then
+ * replayed one at a time until the failing one fails again and can be named. Needs an open
+ * transaction, and leaves the last one open.
  */
 public final class SavepointBatch {
 
     private static final String SAVEPOINT = "migrations_batch";
 
+    /** How many of the batch's transactions committed, read from the database after a failure. */
+    public interface Committed {
+        int count() throws SQLException;
+    }
+
     private SavepointBatch() {
     }
 
-    /** A statement of the batch failed; {@link #index()} is its position in the list. */
+    /** A statement of the batch failed. */
     public static final class Failure extends Exception {
         private final int index;
+        private final int committed;
 
-        Failure(int index, SQLException cause) {
+        Failure(int index, int committed, SQLException cause) {
             super(cause.getMessage(), cause);
             this.index = index;
+            this.committed = committed;
         }
 
+        /**
+         * The failing statement's position in the list; when the failure could not be found
+         * again, the first statement of the transaction it was in (the connection failed while
+         * finding out) or its last (it fails only when it commits: a deferred constraint).
+         */
         public int index() {
             return index;
         }
 
+        /** How many of the batch's transactions committed before the failure; -1 when unknown (the connection failed). */
+        public int committed() {
+            return committed;
+        }
+
+        /** The failing statement's own error when it was found again, else the batch's. */
         public SQLException sqlException() {
             return (SQLException) getCause();
         }
     }
 
-    /** @return the update count of each statement, in order */
-    public static int[] run(Statement statement, List<String> sql) throws Failure {
+    /** Sends statements of the open transaction, which stays open. */
+    public static void send(Statement statement, List<String> sql) throws Failure {
+        send(statement, sql, List.of(), () -> 0);
+    }
+
+    /**
+     * @param commitEnds ascending: a transaction ends after this many statements of {@code sql}
+     * @param committed  asked only after a failure in a batch that commits, when the failure was
+     *                   not in its first transaction
+     */
+    public static void send(Statement statement, List<String> sql, List<Integer> commitEnds, Committed committed)
+            throws Failure {
         if (sql.isEmpty()) {
-            return new int[0];
+            return;
         }
         SQLException failure;
         try {
             statement.addBatch("SAVEPOINT " + SAVEPOINT);
-            for (String next : sql) {
-                statement.addBatch(next);
+            int next = 0;
+            for (int end : commitEnds) {
+                for (; next < end; next++) {
+                    statement.addBatch(sql.get(next));
+                }
+                statement.addBatch("COMMIT");
+                if (end < sql.size()) {
+                    statement.addBatch("BEGIN");
+                }
             }
-            statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
-            return Arrays.copyOfRange(statement.executeBatch(), 1, 1 + sql.size());
+            for (; next < sql.size(); next++) {
+                statement.addBatch(sql.get(next));
+            }
+            if (commitEnds.isEmpty()) {
+                statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
+            }
+            statement.executeBatch();
+            return;
         } catch (SQLException e) {
             failure = e;
         }
+        throw locate(statement, sql, commitEnds, committed, failure);
+    }
+
+    private static Failure locate(Statement statement, List<String> sql, List<Integer> commitEnds,
+                                  Committed committed, SQLException batchFailure) {
+        int done = commitEnds.isEmpty() ? 0 : -1;
+        int from = 0;
+        int to = commitEnds.isEmpty() ? sql.size() : commitEnds.get(0);
         try {
             statement.clearBatch();
-            statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-            for (int i = 0; i < sql.size(); i++) {
+            if (rolledBackToSavepoint(statement)) {
+                done = 0;
+            } else if (commitEnds.isEmpty()) {
+                // no commit took the savepoint: the connection is gone
+                return new Failure(0, 0, batchFailure);
+            } else {
+                // the savepoint went with a commit: the failure is in a later transaction of the batch
+                statement.getConnection().rollback();
+                done = committed.count();
+                from = done == 0 ? 0 : commitEnds.get(done - 1);
+                to = done < commitEnds.size() ? commitEnds.get(done) : sql.size();
+            }
+            for (int i = from; i < to; i++) {
                 try {
                     statement.execute(sql.get(i));
                 } catch (SQLException e) {
-                    throw new Failure(i, e);
+                    return new Failure(i, done, e);
                 }
             }
         } catch (SQLException e) {
-            // the connection is gone: the first statement stands for the batch
-            throw new Failure(0, failure);
+            // the connection failed while finding out: the transaction's first statement stands for it
+            return new Failure(from, done, batchFailure);
         }
-        // nothing failed a second time: the batch's own failure, at its end
-        throw new Failure(sql.size() - 1, failure);
+        // nothing failed a second time (a deferred constraint fails only at its commit): the
+        // batch's own failure, at the end of the transaction that failed
+        return new Failure(to - 1, done, batchFailure);
+    }
+
+    private static boolean rolledBackToSavepoint(Statement statement) {
+        try {
+            statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            return true;
+        } catch (SQLException gone) {
+            return false;
+        }
     }
 }

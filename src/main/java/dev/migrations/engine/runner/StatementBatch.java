@@ -1,6 +1,7 @@
 package dev.migrations.engine.runner;
 
 import dev.migrations.api.operation.Operation;
+import dev.migrations.engine.db.SavepointBatch;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.version.LogEntry;
 import dev.migrations.engine.version.VersionTable;
@@ -26,12 +27,8 @@ import java.util.function.Consumer;
  * statements after the failure are not run (the server skips the rest of the batch). The guard
  * of each version change fails on the server if the revision before it was not recorded.
  *
- * <p>PostgreSQL does not say which statement of a failed batch failed. So the batch starts with
- * a savepoint, and after a failure the run finds out: rolled back to the savepoint (the failure
- * was in the batch's first transaction) or, when that savepoint is gone with a commit, by
- * reading the recorded heads, which say how many of the batch's revisions committed. The
- * failed transaction's statements are then replayed one at a time until the failing one fails
- * again and can be named.
+ * <p>After a failure, {@link SavepointBatch} finds the failing statement; the recorded heads
+ * say how many of the batch's revisions committed before it.
  *
  * <p>The time a batch took is shared among the revisions in it by their number of statements:
  * the server does not say how long each one ran, and that is the fairest split the client can
@@ -44,8 +41,6 @@ final class StatementBatch {
      * after a failure, the replay that finds the failing statement stay small.
      */
     static final int LIMIT = 1000;
-
-    private static final String SAVEPOINT = "migrations_batch";
 
     /** Where the database's heads are read after a failure, to see which transactions committed. */
     interface Heads {
@@ -150,92 +145,31 @@ final class StatementBatch {
         if (batch.isEmpty()) {
             return;
         }
+        List<String> sql = batch.stream().map(Pending::sql).toList();
+        List<Integer> ends = ending.stream().map(Commit::end).toList();
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            statement.addBatch("SAVEPOINT " + SAVEPOINT);
-            int next = 0;
-            for (Commit commit : ending) {
-                for (; next < commit.end(); next++) {
-                    statement.addBatch(batch.get(next).sql());
-                }
-                statement.addBatch("COMMIT");
-                if (commit.end() < batch.size()) {
-                    statement.addBatch("BEGIN");
-                }
-            }
-            for (; next < batch.size(); next++) {
-                statement.addBatch(batch.get(next).sql());
-            }
-            if (ending.isEmpty()) {
-                statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
-            }
-            SQLException failed = null;
             try {
-                statement.executeBatch();
-            } catch (SQLException e) {
-                failed = e;
+                SavepointBatch.send(statement, sql, ends, () -> committedCount(ending, heads.read()));
+            } finally {
+                long took = System.nanoTime() - start;
+                sendingNanos += took;
+                for (Pending sent : batch) {
+                    shares.merge(sent.revision().id(), took / batch.size(), Long::sum);
+                }
             }
-            long took = System.nanoTime() - start;
-            sendingNanos += took;
-            for (Pending sent : batch) {
-                shares.merge(sent.revision().id(), took / batch.size(), Long::sum);
+        } catch (SavepointBatch.Failure e) {
+            if (e.committed() < 0) {
+                throw new CommitLostException(e.sqlException());
             }
-            if (failed != null) {
-                statement.clearBatch();
-                throw failure(statement, batch, ending, failed);
-            }
+            ending.subList(0, e.committed()).forEach(commit -> committed.accept(commit.revision()));
+            throw failed(batch.get(e.index()), ending, e.sqlException());
         } catch (SQLException e) {
             // only the statement object itself failed: the first statement stands for the batch
             Pending first = batch.get(0);
             throw new OperationFailedException(first.revision(), first.action(), first.operation(), e);
         }
         ending.forEach(commit -> committed.accept(commit.revision()));
-    }
-
-    /** What failed in a batch: which transactions committed before it, and which statement it was. */
-    private RuntimeException failure(Statement statement, List<Pending> batch, List<Commit> ending,
-                                     SQLException batchFailure) {
-        if (ConnectionLoss.is(batchFailure)) {
-            Pending first = batch.get(0);
-            return ending.isEmpty() ? new OperationFailedException(first.revision(), first.action(), first.operation(),
-                    batchFailure) : new CommitLostException(batchFailure);
-        }
-        int from = 0;
-        int to = ending.isEmpty() ? batch.size() : ending.get(0).end();
-        try {
-            if (!rolledBackToSavepoint(statement)) {
-                // the savepoint went with a commit: the failure is in a later transaction of the batch
-                connection.rollback();
-                int done = committedCount(ending, heads.read());
-                for (int i = 0; i < done; i++) {
-                    committed.accept(ending.get(i).revision());
-                }
-                from = done == 0 ? 0 : ending.get(done - 1).end();
-                to = done < ending.size() ? ending.get(done).end() : batch.size();
-            }
-            for (int i = from; i < to; i++) {
-                try {
-                    statement.execute(batch.get(i).sql());
-                } catch (SQLException e) {
-                    return failed(batch.get(i), ending, e);
-                }
-            }
-        } catch (SQLException e) {
-            // the connection failed while finding out: the first statement stands for the batch
-            return failed(batch.get(from), ending, batchFailure);
-        }
-        // nothing failed a second time (a deferred constraint fails only at its commit): the
-        // batch's own failure, at the end of the transaction that failed
-        return failed(batch.get(to - 1), ending, batchFailure);
-    }
-
-    private boolean rolledBackToSavepoint(Statement statement) {
-        try {
-            statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-            return true;
-        } catch (SQLException gone) {
-            return false;
-        }
     }
 
     /** How many of the batch's transactions committed: the one whose heads the database is at, and those before it. */
