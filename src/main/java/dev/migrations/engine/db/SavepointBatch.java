@@ -2,11 +2,15 @@ package dev.migrations.engine.db;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends statements as one JDBC batch (one round trip however many there are), behind a
- * savepoint, and names the statement that failed. The batch may end transactions of its own
+ * Sends statements as one string of statements (one round trip however many there are), behind
+ * a savepoint, and names the statement that failed. On a connection that sends plain statements
+ * with PostgreSQL's simple query protocol (see {@link Database}) the server receives and parses
+ * the string as psql would send a script's lines; on one that does not, the driver splits it and
+ * sends the statements together, as a batch. The batch may end transactions of its own
  * ({@code COMMIT} after the statements at the given ends, {@code BEGIN} before the next ones);
  * the server runs nothing after a failure.
  *
@@ -20,6 +24,11 @@ import java.util.List;
 public final class SavepointBatch {
 
     private static final String SAVEPOINT = "migrations_batch";
+    /**
+     * Between two statements of the one string: on a line of its own, so that a statement ending
+     * in a {@code --} comment cannot take the next one into it.
+     */
+    private static final String SEPARATOR = "\n;\n";
 
     /** How many of the batch's transactions committed, read from the database after a failure. */
     public interface Committed {
@@ -75,26 +84,26 @@ public final class SavepointBatch {
         if (sql.isEmpty()) {
             return;
         }
+        List<String> script = new ArrayList<>(sql.size() + 2 * commitEnds.size() + 2);
+        script.add("SAVEPOINT " + SAVEPOINT);
+        int next = 0;
+        for (int end : commitEnds) {
+            script.addAll(sql.subList(next, end));
+            next = end;
+            script.add("COMMIT");
+            if (end < sql.size()) {
+                script.add("BEGIN");
+            }
+        }
+        script.addAll(sql.subList(next, sql.size()));
+        if (commitEnds.isEmpty()) {
+            script.add("RELEASE SAVEPOINT " + SAVEPOINT);
+        }
         SQLException failure;
         try {
-            statement.addBatch("SAVEPOINT " + SAVEPOINT);
-            int next = 0;
-            for (int end : commitEnds) {
-                for (; next < end; next++) {
-                    statement.addBatch(sql.get(next));
-                }
-                statement.addBatch("COMMIT");
-                if (end < sql.size()) {
-                    statement.addBatch("BEGIN");
-                }
-            }
-            for (; next < sql.size(); next++) {
-                statement.addBatch(sql.get(next));
-            }
-            if (commitEnds.isEmpty()) {
-                statement.addBatch("RELEASE SAVEPOINT " + SAVEPOINT);
-            }
-            statement.executeBatch();
+            // the statements are PostgreSQL's own, not JDBC's escape syntax, exactly as a script holds them
+            statement.setEscapeProcessing(false);
+            statement.execute(String.join(SEPARATOR, script));
             return;
         } catch (SQLException e) {
             failure = e;
@@ -108,7 +117,6 @@ public final class SavepointBatch {
         int from = 0;
         int to = commitEnds.isEmpty() ? sql.size() : commitEnds.get(0);
         try {
-            statement.clearBatch();
             if (rolledBackToSavepoint(statement)) {
                 done = 0;
             } else if (commitEnds.isEmpty()) {

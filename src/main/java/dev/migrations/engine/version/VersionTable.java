@@ -28,6 +28,8 @@ import org.postgresql.util.ServerErrorMessage;
 public final class VersionTable {
 
     private static final String NOT_NULL_VIOLATION = "23502";
+    private static final String LOG_INSERT =
+            "INSERT INTO %s (revision, action, message, checksum, duration_ms, applied_by) ";
 
     private final PostgresDialect dialect;
     private final String schema;
@@ -117,15 +119,15 @@ public final class VersionTable {
     /**
      * The one way the position changes: the statements that move the recorded heads from
      * {@code before} to {@code after} and add {@code entries} to the log, in that order. The
-     * heads move in one statement that fails unless every departing head was there
+     * heads move in a statement that fails unless every departing head was there
      * ({@link VersionMove#isGuard}). Every writer (the runner, stamp, an accepted edit, the
      * offline script) sends these, in the transaction of what they record.
      *
      * @param entries the log rows, oldest first; a row without a duration logs none
      */
     public VersionMove move(Collection<String> before, Collection<String> after, List<LogEntry> entries) {
-        return withLog(before, after, entries.stream().map(entry -> logInsert(entry, entry.durationMillis() == null
-                ? "NULL" : String.valueOf(entry.durationMillis()))).toList());
+        return withLog(before, after, entries, entries.stream().map(entry -> entry.durationMillis() == null
+                ? "NULL" : String.valueOf(entry.durationMillis())).toList());
     }
 
     /**
@@ -137,19 +139,42 @@ public final class VersionTable {
      * @param clientMillis the revision's time before it sent its first statement
      */
     public VersionMove move(Collection<String> before, Collection<String> after, LogEntry entry, long clientMillis) {
-        return withLog(before, after, List.of(logInsert(entry, clientMillis
-                + " + (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint")));
+        return withLog(before, after, List.of(entry), List.of(clientMillis
+                + " + (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint"));
     }
 
-    private VersionMove withLog(Collection<String> before, Collection<String> after, List<String> logInserts) {
+    private VersionMove withLog(Collection<String> before, Collection<String> after, List<LogEntry> entries,
+                                List<String> durations) {
         List<String> leaving = before.stream().filter(head -> !after.contains(head)).toList();
         List<String> arriving = after.stream().filter(head -> !before.contains(head)).toList();
         List<String> statements = new ArrayList<>();
-        if (!leaving.isEmpty() || !arriving.isEmpty()) {
-            statements.add(headsMove(leaving, arriving));
+        if (leaving.size() == 1 && arriving.size() == 1 && entries.size() == 1) {
+            statements.add(headReplaced(leaving.get(0), arriving.get(0), entries.get(0), durations.get(0)));
+        } else {
+            if (!leaving.isEmpty() || !arriving.isEmpty()) {
+                statements.add(headsMove(leaving, arriving));
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                statements.add(LOG_INSERT.formatted(log()) + "VALUES ("
+                        + logRow(entries.get(i), literal(entries.get(i).revision()), durations.get(i)) + ")");
+            }
         }
-        statements.addAll(logInserts);
         return new VersionMove(statements, leaving, displayName(), name);
+    }
+
+    /**
+     * A revision applied or undone on a line of history (one head leaves, one arrives, the most
+     * common move by far) as one statement: the head is updated in place and the log row written
+     * only if it was there. When it was not, the log row gets a NULL revision, which the log
+     * refuses, and the transaction fails: the same guard as {@link #headsMove}'s, in one
+     * statement instead of two, and an update in place instead of a delete and an insert (on
+     * the server, 0.1 s less than the general form over 500 revisions: bench/history.md).
+     */
+    private String headReplaced(String leaving, String arriving, LogEntry entry, String durationMillis) {
+        return "WITH moved AS (UPDATE " + heads() + " SET version_num = " + dialect.literal(arriving)
+                + " WHERE version_num = " + dialect.literal(leaving) + " RETURNING 1) "
+                + LOG_INSERT.formatted(log()) + "SELECT " + logRow(entry, "CASE WHEN (SELECT count(*) FROM moved) = 1 THEN "
+                + literal(entry.revision()) + " END", durationMillis);
     }
 
     /**
@@ -176,11 +201,14 @@ public final class VersionTable {
                 + "SELECT NULL WHERE " + departed + " <> " + expected;
     }
 
-    private String logInsert(LogEntry entry, String durationMillis) {
-        return "INSERT INTO " + log() + " (revision, action, message, checksum, duration_ms, applied_by) "
-                + "VALUES (" + dialect.literal(entry.revision()) + ", " + dialect.literal(entry.action().code()) + ", "
-                + dialect.literal(entry.message()) + ", " + dialect.literal(entry.checksum()) + ", " + durationMillis
-                + ", " + dialect.literal(entry.appliedBy()) + ")";
+    private String literal(String value) {
+        return dialect.literal(value);
+    }
+
+    /** A log row's values, its revision given as an expression. */
+    private String logRow(LogEntry entry, String revision, String durationMillis) {
+        return revision + ", " + literal(entry.action().code()) + ", " + literal(entry.message()) + ", "
+                + literal(entry.checksum()) + ", " + durationMillis + ", " + literal(entry.appliedBy());
     }
 
     /**
@@ -190,7 +218,7 @@ public final class VersionTable {
      */
     public record VersionMove(List<String> statements, List<String> leaving, String table, String tableName) {
 
-        /** Whether {@code failure} is this move's guard: the NULL head its heads' table refused. */
+        /** Whether {@code failure} is this move's guard: the NULL head or log revision its tables refused. */
         public boolean isGuard(SQLException failure) {
             SQLException e = failure instanceof BatchUpdateException && failure.getNextException() != null
                     ? failure.getNextException() : failure;
@@ -198,7 +226,8 @@ public final class VersionTable {
                 return false;
             }
             ServerErrorMessage server = psql.getServerErrorMessage();
-            return server != null && tableName.equals(server.getTable()) && "version_num".equals(server.getColumn());
+            return server != null && (tableName.equals(server.getTable()) && "version_num".equals(server.getColumn())
+                    || (tableName + "_log").equals(server.getTable()) && "revision".equals(server.getColumn()));
         }
 
         /** What to tell the user when {@link #isGuard} holds. */

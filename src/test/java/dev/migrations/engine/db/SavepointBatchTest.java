@@ -10,12 +10,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which statement of a failed batch failed, and which of its transactions committed, on a real PostgreSQL. */
+/**
+ * Which statement of a failed batch failed, and which of its transactions committed, on a real
+ * PostgreSQL: with the simple query protocol for plain statements (as the engine connects) and
+ * with the driver's default, the extended one (as an application's DataSource may).
+ */
 class SavepointBatchTest {
+
 
     @RegisterExtension
     static final EmbeddedServer postgres = new EmbeddedServer();
@@ -28,6 +35,10 @@ class SavepointBatchTest {
             statement.execute("CREATE TABLE item (n int PRIMARY KEY, parent int REFERENCES item (n) "
                     + "DEFERRABLE INITIALLY DEFERRED)");
         }
+    }
+
+    private static Connection connect(String mode) throws SQLException {
+        return DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres") + "&preferQueryMode=" + mode);
     }
 
     private static List<Integer> items(Connection connection) throws SQLException {
@@ -45,9 +56,10 @@ class SavepointBatchTest {
         return items(connection).size();
     }
 
-    @Test
-    void aFailureInTheOpenTransactionIsNamed() throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    @ParameterizedTest
+    @ValueSource(strings = {"extendedForPrepared", "extended"})
+    void aFailureInTheOpenTransactionIsNamed(String mode) throws SQLException {
+        try (Connection connection = connect(mode);
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("INSERT INTO item VALUES (1, NULL)");
@@ -63,9 +75,10 @@ class SavepointBatchTest {
         }
     }
 
-    @Test
-    void aFailureInALaterTransactionSaysHowManyCommitted() throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    @ParameterizedTest
+    @ValueSource(strings = {"extendedForPrepared", "extended"})
+    void aFailureInALaterTransactionSaysHowManyCommitted(String mode) throws SQLException {
+        try (Connection connection = connect(mode);
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
 
@@ -85,9 +98,10 @@ class SavepointBatchTest {
         }
     }
 
-    @Test
-    void aFailureOnlyAtCommitIsPlacedAtTheEndOfItsTransaction() throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    @ParameterizedTest
+    @ValueSource(strings = {"extendedForPrepared", "extended"})
+    void aFailureOnlyAtCommitIsPlacedAtTheEndOfItsTransaction(String mode) throws SQLException {
+        try (Connection connection = connect(mode);
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
 
@@ -103,6 +117,22 @@ class SavepointBatchTest {
             assertThat(failure.sqlException().getSQLState()).isEqualTo("23503");
             connection.rollback();
             assertThat(items(connection)).containsExactly(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extendedForPrepared", "extended"})
+    void aStatementEndingInACommentDoesNotTakeTheNextOneIntoIt(String mode) throws Exception {
+        try (Connection connection = connect(mode);
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+
+            SavepointBatch.send(statement, List.of("INSERT INTO item VALUES (1, NULL) -- the first",
+                    "INSERT INTO item VALUES (2, NULL); -- ends with its own semicolon",
+                    "INSERT INTO item VALUES (3, NULL)"),
+                    List.of(3), () -> 0);
+
+            assertThat(items(connection)).containsExactly(1, 2, 3);
         }
     }
 }
