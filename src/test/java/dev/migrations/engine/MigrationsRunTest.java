@@ -508,6 +508,31 @@ class MigrationsRunTest {
     }
 
     @Test
+    void aMigrationsCodeReadsAsItWouldOnItsOwnConnection() throws Exception {
+        // a data migration that streams a large table with a fetch size must get a cursor, not every
+        // row at once: the engine's connection keeps the driver's protocol for the code it hands out
+        threeRevisions("""
+                op.createTable("t3", column("id", bigint()).primaryKey());
+                op.run(connection -> {
+                    try (var big = connection.createStatement()) {
+                        big.setFetchSize(10);
+                        try (var rows = big.executeQuery("SELECT g FROM generate_series(1, 1000) g");
+                             var open = connection.createStatement().executeQuery("SELECT count(*) FROM pg_cursors")) {
+                            rows.next();
+                            open.next();
+                            if (open.getInt(1) == 0) {
+                                throw new java.sql.SQLException("the rows were read all at once, not through a cursor");
+                            }
+                        }
+                    }
+                });""");
+
+        migrations(false).upgrade("head");
+
+        assertThat(tables()).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
     void aRevisionThatRunsLongSaysSoBeforeItEnds() throws Exception {
         // longer than SlowRevisionWatch.FIRST, shorter than FIRST + EVERY: one "running" line
         threeRevisions("op.execute(\"DO $$ BEGIN PERFORM pg_sleep(7); END $$\");");

@@ -78,10 +78,6 @@ public final class Database {
         }
         properties.setProperty("ApplicationName", "migrations-maven-plugin");
         properties.setProperty("connectTimeout", "10");
-        // Plain statements (the revisions' SQL, sent many at a time) go as simple queries, which the
-        // server runs with less work than a parse, bind and execute each; prepared statements keep
-        // the extended protocol. A url that names its own mode keeps it: the url overrides these.
-        properties.setProperty("preferQueryMode", "extendedForPrepared");
         try {
             if (!settings.url().startsWith("jdbc:postgresql:")) {
                 throw new MigrationException("Unsupported database url " + settings.displayUrl()

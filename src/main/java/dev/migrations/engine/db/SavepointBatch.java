@@ -7,12 +7,17 @@ import java.util.List;
 
 /**
  * Sends statements as one string of statements (one round trip however many there are), behind
- * a savepoint, and names the statement that failed. On a connection that sends plain statements
- * with PostgreSQL's simple query protocol (see {@link Database}) the server receives and parses
- * the string as psql would send a script's lines; on one that does not, the driver splits it and
- * sends the statements together, as a batch. The batch may end transactions of its own
+ * a savepoint, and names the statement that failed. The batch may end transactions of its own
  * ({@code COMMIT} after the statements at the given ends, {@code BEGIN} before the next ones);
  * the server runs nothing after a failure.
+ *
+ * <p>One string, not a JDBC batch, because only the string keeps that last promise whatever query
+ * protocol the connection was set up with (an application's pool may prefer the simple one, as
+ * for PgBouncer): with the extended protocol the driver splits it and sends the statements
+ * before a single sync, after which the server skips everything past an error; with the simple
+ * one the server receives it as psql sends a script and abandons the rest of it. A JDBC batch in
+ * the simple protocol is one message per statement, and the server would go on past a failed
+ * {@code COMMIT} into the next transaction.
  *
  * <p>PostgreSQL does not say which statement of a failed batch failed. So after a failure the
  * batch is rolled back to its savepoint, which tells that the failure was in its first

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which statement of a failed batch failed, and which of its transactions committed, on a real
- * PostgreSQL: with the simple query protocol for plain statements (as the engine connects) and
- * with the driver's default, the extended one (as an application's DataSource may).
+ * PostgreSQL: with the driver's default, the extended query protocol (as the engine connects), and
+ * with the simple one for plain statements (as an application's pool may be set up). In the
+ * simple protocol a JDBC batch would go on past a failed commit into the next transaction.
  */
 class SavepointBatchTest {
 
