@@ -130,7 +130,7 @@ public final class AdvisoryLock implements AutoCloseable {
             verifiedAt = System.nanoTime();
         } catch (SQLException e) {
             throw new MigrationException("Lost the migration lock: its connection to the database ended ("
-                    + DatabaseMessage.of(e) + "), so the run stopped before the next revision; run the goal again.", e);
+                    + DatabaseMessage.of(e) + "), so the run stopped before the next revision; run it again.", e);
         }
     }
 

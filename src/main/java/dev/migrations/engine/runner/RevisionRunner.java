@@ -115,7 +115,7 @@ public final class RevisionRunner {
             abandon();
             throw new MigrationException("Committing the last " + count + " revision(s) failed: "
                     + DatabaseMessage.of(e) + ". " + (ConnectionLoss.is(e) ? ConnectionLoss.whileCommitting(spelling)
-                    : "They were rolled back; run the goal again."), e);
+                    : "They were rolled back; run it again."), e);
         } catch (MigrationException e) {
             int count = uncommitted.size();
             abandon();
