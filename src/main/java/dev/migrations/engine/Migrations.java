@@ -14,7 +14,6 @@ import dev.migrations.engine.graph.RevisionNode;
 import dev.migrations.engine.runner.AdvisoryLock;
 import dev.migrations.engine.runner.DeferredFlush;
 import dev.migrations.engine.runner.RevisionRunner;
-import dev.migrations.engine.source.ClassPreloader;
 import dev.migrations.engine.source.LoadedRevision;
 import dev.migrations.engine.source.RevisionCatalog;
 import dev.migrations.engine.source.ShippedIndex;
@@ -200,8 +199,7 @@ public final class Migrations {
         Set<String> current = new TreeSet<>(before);
         long start = System.nanoTime();
         boolean eachOnItsOwn = !config.singleTransaction();
-        try (watch; ClassPreloader preloader = ClassPreloader.start(plan.stream().map(catalog::revision).toList());
-             DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
+        try (watch; DeferredFlush flush = DeferredFlush.begin(session.connection(), session.versionTable())) {
             for (RevisionNode node : plan) {
                 verifyLock(lock, runner);
                 LoadedRevision revision = catalog.revision(node);

@@ -23,18 +23,6 @@ public record LoadedRevision(RevisionNode node, SourceFile source, String create
         return node.message();
     }
 
-    /**
-     * Loads and links the class without initializing it (asking for its constructors links
-     * it); failures are left for {@link #instantiate()} to report.
-     */
-    void preload() {
-        try {
-            loader.migrationClass(source).getDeclaredConstructors();
-        } catch (RuntimeException | LinkageError e) {
-            // instantiate() meets the same failure on the run's thread and reports it there
-        }
-    }
-
     public Migration instantiate() {
         Class<? extends Migration> type = loader.migrationClass(source);
         try {
