@@ -1,4 +1,5 @@
 import dev.migrations.engine.EngineLog
+import dev.migrations.engine.Spelling
 import dev.migrations.engine.db.EmbeddedPostgresServer
 import dev.migrations.it.ItDatabase
 
@@ -28,7 +29,7 @@ assert lines.count { it ==~ /\[INFO\] --- .*:upgrade .*/ } == 1: 'upgrade ran mo
 assert new File(basedir, 'target/integration-test-binding-1.0.jar').isFile()
 
 // the build's database is kept in the project: open it again and look
-def server = EmbeddedPostgresServer.start(new File(basedir, 'target/migrations/pgdata').toPath(), EngineLog.SILENT)
+def server = EmbeddedPostgresServer.start(new File(basedir, 'target/migrations/pgdata').toPath(), EngineLog.SILENT, Spelling.LIBRARY)
 try {
     def db = ItDatabase.of(server.connectionSettings())
     assert db.tables() == ['account']

@@ -189,7 +189,8 @@ public final class Autogenerate {
     }
 
     private EmbeddedPostgresServer startServer() {
-        return times.time("embedded server", () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log));
+        return times.time("embedded server",
+                () -> EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log, config.spelling()));
     }
 
     /** A server started for a comparison that failed before it was used is stopped all the same. */

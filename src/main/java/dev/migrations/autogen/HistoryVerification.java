@@ -50,7 +50,8 @@ public final class HistoryVerification {
      */
     public Result run() {
         if (config.connection() == null) {
-            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log)) {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log,
+                    config.spelling())) {
                 return run(ThrowawayDatabases.on(server));
             }
         }

@@ -8,6 +8,7 @@ import static dev.migrations.autogen.ScratchTables.location;
 import static dev.migrations.autogen.ScratchTables.single;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.db.Database;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
 import dev.migrations.testing.EmbeddedServer;
@@ -123,7 +124,7 @@ class RamTablespaceTest {
     @Test
     void aServerThatCrashedAndLostItsRamTablespaceToARebootStartsAgain() throws Exception {
         Path data = dataDirectory.resolve("pgdata");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, EngineLog.SILENT);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, EngineLog.SILENT, Spelling.LIBRARY);
         Path location;
         try (Connection connection = new Database(server.connectionSettings()).connect()) {
             assertThat(RamTablespace.prepare(connection, data, EngineLog.SILENT)).contains(RamTablespace.NAME);
@@ -139,7 +140,7 @@ class RamTablespaceTest {
         deleteRecursively(location);
         assertThat(location).doesNotExist();
 
-        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(data, EngineLog.SILENT);
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(data, EngineLog.SILENT, Spelling.LIBRARY);
              Connection connection = new Database(again.connectionSettings()).connect()) {
             assertThat(RamTablespace.prepare(connection, data, EngineLog.SILENT)).contains(RamTablespace.NAME);
             createAndRollBack(connection, "after_the_reboot");

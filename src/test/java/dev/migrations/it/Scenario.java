@@ -1,6 +1,7 @@
 package dev.migrations.it;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.db.ConnectionSettings;
 import dev.migrations.engine.db.EmbeddedPostgresServer;
 import java.io.File;
@@ -43,7 +44,7 @@ public final class Scenario implements AutoCloseable {
     /** Starts the scenario's database; call from verify.groovy with its basedir and localRepositoryPath. */
     public static Scenario start(File basedir, File localRepository) {
         Path data = basedir.toPath().resolve("target/it-db/pgdata");
-        return new Scenario(basedir, localRepository, EmbeddedPostgresServer.start(data, EngineLog.SILENT));
+        return new Scenario(basedir, localRepository, EmbeddedPostgresServer.start(data, EngineLog.SILENT, Spelling.LIBRARY));
     }
 
     public ItDatabase db() {

@@ -2,6 +2,7 @@ package dev.migrations.engine.db;
 
 import dev.migrations.engine.EngineLog;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.internal.ScopedJvmSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use. */
-    public static EmbeddedPostgresServer start(Path dataDirectory, EngineLog log) {
+    public static EmbeddedPostgresServer start(Path dataDirectory, EngineLog log, Spelling spelling) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDirectory.getParent());
@@ -60,7 +61,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 log.info("Waiting for another build using the embedded database in " + dataDirectory);
                 lock = channel.lock();
             }
-            requireSameMajorVersion(dataDirectory);
+            requireSameMajorVersion(dataDirectory, spelling);
             restoreRamTablespaces(dataDirectory);
             Path serverLog = dataDirectory.resolveSibling("postgres.log");
             ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
@@ -85,7 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             closeQuietly(channel);
             throw new MigrationException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": "
                     + e.getMessage() + "; see " + dataDirectory.resolveSibling("postgres.log")
-                    + ", or set migrations.url to use your own database.", e);
+                    + ", or set " + spelling.setting("url") + " to use your own database.", e);
         }
     }
 
@@ -93,7 +94,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * A data directory another major version created cannot be opened (PostgreSQL's files are
      * not compatible across majors): said in one line rather than as the server's failure to start.
      */
-    private static void requireSameMajorVersion(Path dataDirectory) throws IOException {
+    private static void requireSameMajorVersion(Path dataDirectory, Spelling spelling) throws IOException {
         Path versionFile = dataDirectory.resolve("PG_VERSION");
         if (!Files.isRegularFile(versionFile)) {
             return;
@@ -102,8 +103,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!created.equals(String.valueOf(MAJOR_VERSION))) {
             throw new MigrationException("The embedded database in " + dataDirectory + " was created by PostgreSQL "
                     + created + ", which the embedded PostgreSQL " + MAJOR_VERSION + " of this plugin version cannot "
-                    + "open; delete that directory (mvn clean does) to start afresh, or set migrations.url to use your own "
-                    + "database.");
+                    + "open; delete that directory to start afresh, or set " + spelling.setting("url")
+                    + " to use your own database.");
         }
     }
 

@@ -53,7 +53,7 @@ public final class DatabaseSession implements AutoCloseable {
             throw new MigrationException("No database given: name the database to connect to.");
         }
         if (settings == null) {
-            embedded = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log);
+            embedded = EmbeddedPostgresServer.start(config.embeddedDataDirectory(), log, config.spelling());
             settings = embedded.connectionSettings();
             log.info("Using the embedded PostgreSQL with its data in " + config.embeddedDataDirectory()
                     + " (set " + config.spelling().setting("url") + " to use your own database)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.engine.EngineLog;
+import dev.migrations.engine.Spelling;
 import dev.migrations.engine.MigrationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +24,14 @@ class EmbeddedPostgresServerTest {
         // the JDK itself records user.timezone the first time the default zone is asked for
         TimeZone.getDefault();
         Properties before = (Properties) System.getProperties().clone();
-        EmbeddedPostgresServer.start(work.resolve("pgdata"), EngineLog.SILENT).close();
+        EmbeddedPostgresServer.start(work.resolve("pgdata"), EngineLog.SILENT, Spelling.LIBRARY).close();
         assertThat(System.getProperties()).isEqualTo(before);
     }
 
     @Test
     void theServerRunsTheMajorVersionItAnnouncesAndRefusesDataOfAnother() throws Exception {
         Path data = work.resolve("pgdata");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, EngineLog.SILENT);
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, EngineLog.SILENT, Spelling.LIBRARY);
              Connection connection = new Database(server.connectionSettings()).connect()) {
             assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(EmbeddedPostgresServer.MAJOR_VERSION);
         }
@@ -39,14 +40,13 @@ class EmbeddedPostgresServerTest {
 
         // as a data directory an older plugin version left behind would be
         Files.writeString(data.resolve("PG_VERSION"), "14\n");
-        assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, EngineLog.SILENT))
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, EngineLog.SILENT, Spelling.LIBRARY))
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("The embedded database in " + data + " was created by PostgreSQL 14, which the embedded "
                         + "PostgreSQL " + EmbeddedPostgresServer.MAJOR_VERSION + " of this plugin version cannot open; "
-                        + "delete that directory (mvn clean does) to start afresh, or set migrations.url to use your own "
-                        + "database.");
+                        + "delete that directory to start afresh, or set url(...) to use your own database.");
         // the file lock was let go: a start after the directory is fixed does not wait
         Files.writeString(data.resolve("PG_VERSION"), EmbeddedPostgresServer.MAJOR_VERSION + "\n");
-        EmbeddedPostgresServer.start(data, EngineLog.SILENT).close();
+        EmbeddedPostgresServer.start(data, EngineLog.SILENT, Spelling.LIBRARY).close();
     }
 }
