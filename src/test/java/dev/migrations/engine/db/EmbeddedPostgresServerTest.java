@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrations.engine.EngineLog;
-import dev.migrations.engine.Spelling;
 import dev.migrations.engine.MigrationException;
+import dev.migrations.engine.Spelling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
