@@ -154,9 +154,13 @@ public final class VersionTable {
             if (!leaving.isEmpty() || !arriving.isEmpty()) {
                 statements.add(headsMove(leaving, arriving));
             }
-            for (int i = 0; i < entries.size(); i++) {
-                statements.add(LOG_INSERT.formatted(log()) + "VALUES ("
-                        + logRow(entries.get(i), literal(entries.get(i).revision()), durations.get(i)) + ")");
+            if (!entries.isEmpty()) {
+                // one statement whatever the count: a one-transaction run of 500 revisions logs them all here
+                List<String> rows = new ArrayList<>(entries.size());
+                for (int i = 0; i < entries.size(); i++) {
+                    rows.add("(" + logRow(entries.get(i), literal(entries.get(i).revision()), durations.get(i)) + ")");
+                }
+                statements.add(LOG_INSERT.formatted(log()) + "VALUES " + String.join(", ", rows));
             }
         }
         return new VersionMove(statements, leaving, displayName(), name);
