@@ -268,7 +268,8 @@ class Results:
         """Median over the runs both rows have of this row's time / the reference's time in the
         same run: the runs are interleaved, so a pair ran minutes apart at most, and a drift of
         the machine over the whole benchmark (seen here: the floor's own time moving by 30%)
-        cancels out of each ratio."""
+        cancels out of each ratio. The disk also drifts within a run, so each revision target's
+        reference is a floor measured right before its row (floor_before)."""
         own = dict(zip(self.run_of.get(key, []), self.samples.get(key, [])))
         ref = dict(zip(self.run_of.get(reference, []), self.samples.get(reference, [])))
         ratios = [own[run] / ref[run] for run in own if run in ref and ref[run] > 0]
@@ -831,8 +832,9 @@ REFERENCE_ENTITIES = 200
 
 # (group, size or None for the group's one size, row, reference row or None for seconds, at most).
 # 500 revisions through Maven, engine time: a transaction each at most 1.5x the psql floor, one
-# transaction at most 1.15x; each against the floor measured right before it. A large real model: whole-process revision and check at most 1.5x the M=200 revision of the
-# same run (a ratio, because the machine is shared and its absolute times move). The command line
+# transaction at most 1.15x; each against the floor measured right before it. A large real
+# model: whole-process revision and check at most 1.5x the M=200 revision of the same run (a
+# ratio, because the machine is shared and its absolute times move). The command line
 # from the packaged jar, JVM start included: 500 revisions at most 1.3x the psql floor measured
 # right before it, and a no-op at head with 2,000 revisions in at most half a second.
 TARGETS = [(PUBLISHED, None, row, PUB_REFERENCE, 1.5) for row in (PUB_BASELINE, PUB_CHECK, PUB_NOOP)] + [
